@@ -1,0 +1,50 @@
+package org.opencoc.attachment.error;
+
+/**
+ * The project's error codes with the HTTP status each one is answered with. The numbers are part of
+ * the public contract (DESIGN §2): never renumber, only add.
+ */
+public enum ErrorCode {
+    /** Success; appears only in the 200 upload body. */
+    OK("GOM.00000000", 200),
+    /** Invalid parameter: ticket_type, doc_id, missing or duplicate file part, bad name, empty file. */
+    INVALID_PARAMETER("GOM.00007256", 400),
+    /** The attachment does not exist, or belongs to another account. */
+    NOT_FOUND("GOM.00007257", 404),
+    /** The file is larger than the configured limit. */
+    FILE_TOO_LARGE("GOM.00007258", 413),
+    /** The file type is not allowed, or its content does not match its name. */
+    UNSUPPORTED_FILE_TYPE("GOM.00007259", 415),
+    /** The bearer token is missing or invalid. */
+    UNAUTHENTICATED("GOM.00007260", 401),
+    /** An IAM policy does not allow the action. */
+    ACCESS_DENIED("GOM.00007261", 403),
+    /** The requested byte range cannot be served. */
+    RANGE_NOT_SATISFIABLE("GOM.00007262", 416),
+    /** A conditional request header did not hold. */
+    PRECONDITION_FAILED("GOM.00007263", 412),
+    /** The content does not match the digest the client sent. */
+    CHECKSUM_MISMATCH("GOM.00007264", 400),
+    /** The storage backend cannot serve requests right now (down, disk full). */
+    STORAGE_UNAVAILABLE("GOM.00007265", 503),
+    /** Anything unexpected; the message carries the request id, never a stack trace. */
+    INTERNAL_ERROR("GOM.00007266", 500);
+
+    private final String code;
+    private final int httpStatus;
+
+    ErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The wire value of {@code error_code}, e.g. {@code GOM.00007256}. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status this error is answered with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

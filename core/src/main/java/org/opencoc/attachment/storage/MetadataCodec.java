@@ -1,0 +1,108 @@
+package org.opencoc.attachment.storage;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
+
+import org.opencoc.attachment.model.AttachmentMetadata;
+import org.opencoc.attachment.model.DocId;
+import org.opencoc.attachment.model.FileName;
+import org.opencoc.attachment.model.TicketType;
+
+/**
+ * Writes and reads attachment metadata as a small JSON document (the filesystem sidecar), and as a flat
+ * string map (S3 user metadata). Values read back are validated again by the value objects, so a
+ * tampered sidecar cannot smuggle in an invalid name or id.
+ */
+public final class MetadataCodec {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    static final String DOC_ID = "doc_id";
+    static final String DOC_NAME = "doc_name";
+    static final String TICKET_TYPE = "ticket_type";
+    static final String SIZE = "size";
+    static final String CONTENT_TYPE = "content_type";
+    static final String SHA256 = "sha256";
+    static final String CREATED_AT = "created_at";
+    static final String DOMAIN_ID = "domain_id";
+    static final String UPLOADER = "uploader";
+
+    private MetadataCodec() {
+    }
+
+    /** Writes {@code metadata} as UTF-8 JSON. */
+    public static void write(AttachmentMetadata metadata, OutputStream out) {
+        JsonObject json = JSON.createObjectBuilder()
+                .add(DOC_ID, metadata.docId().value())
+                .add(DOC_NAME, metadata.fileName().value())
+                .add(TICKET_TYPE, metadata.ticketType().pathValue())
+                .add(SIZE, metadata.size())
+                .add(CONTENT_TYPE, metadata.contentType())
+                .add(SHA256, metadata.sha256Base64())
+                .add(CREATED_AT, metadata.createdAt().toString())
+                .add(DOMAIN_ID, metadata.domainId())
+                .add(UPLOADER, metadata.uploader())
+                .build();
+        try (var writer = JSON.createWriter(out)) {
+            writer.writeObject(json);
+        }
+    }
+
+    /** Reads what {@link #write} wrote; a damaged document is an {@link IllegalStateException}. */
+    public static AttachmentMetadata read(InputStream in) {
+        try (JsonReader reader = JSON.createReader(in)) {
+            JsonObject json = reader.readObject();
+            return new AttachmentMetadata(
+                    DocId.parse(json.getString(DOC_ID)),
+                    new FileName(json.getString(DOC_NAME)),
+                    TicketType.parse(json.getString(TICKET_TYPE)),
+                    json.getJsonNumber(SIZE).longValueExact(),
+                    json.getString(CONTENT_TYPE),
+                    Base64.getDecoder().decode(json.getString(SHA256)),
+                    Instant.parse(json.getString(CREATED_AT)),
+                    json.getString(DOMAIN_ID),
+                    json.getString(UPLOADER));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Damaged attachment metadata", e);
+        }
+    }
+
+    /** The metadata as a flat map of ASCII-safe strings (non-ASCII names are percent-encoded by the caller). */
+    public static Map<String, String> toMap(AttachmentMetadata metadata) {
+        return Map.of(
+                DOC_ID, metadata.docId().value(),
+                DOC_NAME, metadata.fileName().value(),
+                TICKET_TYPE, metadata.ticketType().pathValue(),
+                SIZE, Long.toString(metadata.size()),
+                CONTENT_TYPE, metadata.contentType(),
+                SHA256, metadata.sha256Base64(),
+                CREATED_AT, metadata.createdAt().toString(),
+                DOMAIN_ID, metadata.domainId(),
+                UPLOADER, metadata.uploader());
+    }
+
+    /** Reads what {@link #toMap} produced. */
+    public static AttachmentMetadata fromMap(Map<String, String> map) {
+        try {
+            return new AttachmentMetadata(
+                    DocId.parse(map.get(DOC_ID)),
+                    new FileName(map.get(DOC_NAME)),
+                    TicketType.parse(map.get(TICKET_TYPE)),
+                    Long.parseLong(map.get(SIZE)),
+                    map.get(CONTENT_TYPE),
+                    Base64.getDecoder().decode(map.get(SHA256)),
+                    Instant.parse(map.get(CREATED_AT)),
+                    map.get(DOMAIN_ID),
+                    map.get(UPLOADER));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Damaged attachment metadata", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.opencoc.attachment.upload;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.model.FileName;
+
+/**
+ * Checks that a file's content is what its name says, with Apache Tika's detection (magic numbers,
+ * and its plain-text heuristic for {@code .txt}).
+ *
+ * <p>The content must be recognised on its own (binary noise named {@code .txt} is refused), and the
+ * type detected from content and name together must be the type the extension stands for (PNG bytes
+ * named {@code .pdf} are refused). A DOCX is a ZIP container, so it must also hold the
+ * WordprocessingML parts {@code [Content_Types].xml} and {@code word/document.xml}.
+ */
+public final class ContentTypeVerifier {
+
+    private static final MediaType DOCX =
+            MediaType.parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private static final Map<String, MediaType> TYPES = Map.of(
+            "jpg", MediaType.image("jpeg"),
+            "jpeg", MediaType.image("jpeg"),
+            "png", MediaType.image("png"),
+            "pdf", MediaType.application("pdf"),
+            "txt", MediaType.TEXT_PLAIN,
+            "docx", DOCX);
+
+    private final MimeTypes mimeTypes = MimeTypes.getDefaultMimeTypes();
+
+    /** Whether the verifier knows how to check files with this extension. */
+    public static boolean supports(String extension) {
+        return TYPES.containsKey(extension);
+    }
+
+    /** The extensions the verifier can check. */
+    public static Set<String> supportedExtensions() {
+        return new TreeSet<>(TYPES.keySet());
+    }
+
+    /**
+     * Verifies the content at {@code content} against {@code name} and returns the detected media type
+     * (e.g. {@code image/png}); a mismatch is a 415 {@link AttachmentException}.
+     */
+    public String verify(FileName name, Path content) {
+        MediaType expected = TYPES.get(name.extension());
+        if (expected == null) {
+            throw AttachmentException.unsupportedType("The file type is not allowed.");
+        }
+        MediaType byContent = detect(content, null);
+        MediaType byContentAndName = detect(content, name.value());
+        if (MediaType.OCTET_STREAM.equals(byContent) || !expected.equals(byContentAndName)) {
+            throw AttachmentException.unsupportedType("The file content does not match its name '"
+                    + name.extension() + "' (detected " + byContent + ").");
+        }
+        if (expected.equals(DOCX) && !isWordprocessingPackage(content)) {
+            throw AttachmentException.unsupportedType(
+                    "The file content does not match its name 'docx' (not a Word document).");
+        }
+        return expected.toString();
+    }
+
+    private MediaType detect(Path content, String resourceName) {
+        Metadata metadata = new Metadata();
+        if (resourceName != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, resourceName);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(content))) {
+            return mimeTypes.detect(in, metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isWordprocessingPackage(Path content) {
+        try (ZipFile zip = new ZipFile(content.toFile())) {
+            return zip.getEntry("[Content_Types].xml") != null && zip.getEntry("word/document.xml") != null;
+        } catch (ZipException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

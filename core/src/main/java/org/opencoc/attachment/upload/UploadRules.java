@@ -1,0 +1,68 @@
+package org.opencoc.attachment.upload;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.model.FileName;
+
+/**
+ * What an upload may be: at most {@code maxBytes} long (default {@value #DEFAULT_MAX_BYTES}, 10 MiB) and
+ * named with one of the allowed extensions (default {@value #DEFAULT_EXTENSIONS}).
+ *
+ * @param maxBytes          the largest accepted file, in bytes (at least 1)
+ * @param allowedExtensions lower-case extensions without the dot
+ */
+public record UploadRules(long maxBytes, Set<String> allowedExtensions) {
+
+    /** 10 MiB, the documented default of the cloud API. */
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    /** The documented default types: JPG, PNG, DOCX, TXT, PDF. */
+    public static final String DEFAULT_EXTENSIONS = "jpg,jpeg,png,docx,txt,pdf";
+
+    public UploadRules {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+        }
+        allowedExtensions = Set.copyOf(allowedExtensions);
+        if (allowedExtensions.isEmpty()) {
+            throw new IllegalArgumentException("at least one extension must be allowed");
+        }
+        for (String extension : allowedExtensions) {
+            if (!ContentTypeVerifier.supports(extension)) {
+                throw new IllegalArgumentException("Unsupported extension '" + extension
+                        + "'; supported: " + ContentTypeVerifier.supportedExtensions());
+            }
+        }
+    }
+
+    /** Parses a comma-separated extension list such as {@code "jpg, png,PDF"}. */
+    public static UploadRules of(long maxBytes, String extensions) {
+        Set<String> parsed = new TreeSet<>();
+        for (String part : extensions.split(",")) {
+            String extension = part.strip().toLowerCase(Locale.ROOT);
+            if (extension.startsWith(".")) {
+                extension = extension.substring(1);
+            }
+            if (!extension.isEmpty()) {
+                parsed.add(extension);
+            }
+        }
+        return new UploadRules(maxBytes, parsed);
+    }
+
+    /** The defaults: 10 MiB and JPG, PNG, DOCX, TXT, PDF. */
+    public static UploadRules defaults() {
+        return of(DEFAULT_MAX_BYTES, DEFAULT_EXTENSIONS);
+    }
+
+    /** Refuses a name whose extension is not allowed (415), before any byte is read. */
+    public void checkName(FileName name) {
+        if (!allowedExtensions.contains(name.extension())) {
+            throw AttachmentException.unsupportedType("The file type is not allowed; allowed: "
+                    + String.join(", ", new TreeSet<>(allowedExtensions)) + ".");
+        }
+    }
+}
