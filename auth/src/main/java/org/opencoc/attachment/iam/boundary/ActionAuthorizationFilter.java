@@ -1,0 +1,52 @@
+package org.opencoc.attachment.iam.boundary;
+
+import java.io.IOException;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.error.ErrorCode;
+import org.opencoc.attachment.iam.Caller;
+
+/**
+ * Enforces the action a resource method names with {@link RequiresAction}, after matching and before
+ * the method (and so before its body is read). Unauthenticated requests are refused with 401; a
+ * denied action with 403 and {@code Policy doesn't allow <action> to be performed.}; a method that
+ * names no action is denied to everyone.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class ActionAuthorizationFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessDecisions decisions;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (jwt == null || jwt.getRawToken() == null) {
+            throw new AttachmentException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
+        }
+        Caller caller = JwtCallers.from(jwt);
+        RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
+        String action = required == null ? "(none)" : required.value();
+        decisions.enforce(caller, jwt, action, required != null, request);
+        currentCaller.set(caller);
+    }
+}

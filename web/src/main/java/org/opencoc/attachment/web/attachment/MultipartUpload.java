@@ -1,0 +1,172 @@
+package org.opencoc.attachment.web.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.fileupload2.core.AbstractFileUpload;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.core.RequestContext;
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.model.FileName;
+import org.opencoc.attachment.storage.StagedFile;
+import org.opencoc.attachment.upload.ContentDigest;
+
+/**
+ * Reads a {@code multipart/form-data} body as a stream with Apache Commons FileUpload, without
+ * spooling parts: the {@code file} part is handed straight to staging as it arrives. Other fields are
+ * skipped; a second {@code file} part, a missing one, or a malformed body is a parameter error. The
+ * whole body may exceed the file limit only by {@value #FRAMING_ALLOWANCE} bytes of multipart framing
+ * and small fields.
+ */
+final class MultipartUpload {
+
+    /** Bytes beyond the file limit a valid body may need for boundaries, part headers and small fields. */
+    static final long FRAMING_ALLOWANCE = 64 * 1024;
+
+    private static final String FILE_FIELD = "file";
+
+    private MultipartUpload() {
+    }
+
+    /** What a part offers to staging: its cleaned name, its digest header, and its content. */
+    interface PartReceiver {
+        StagedFile receive(FileName name, InputStream content);
+    }
+
+    /** The staged {@code file} part with its name and the digest on the part, if any. */
+    record FilePart(FileName name, StagedFile staged, Optional<ContentDigest> digest) implements AutoCloseable {
+        @Override
+        public void close() {
+            staged.close();
+        }
+    }
+
+    /**
+     * Streams the body; returns the one {@code file} part, staged. Throws a parameter error for a body
+     * that is not multipart, has no or two {@code file} parts, or is malformed, and a 413 when the body
+     * exceeds the file limit plus framing.
+     */
+    static FilePart read(String contentType, long contentLength, InputStream body, long maxFileBytes,
+                         PartReceiver receiver) {
+        var upload = new Parser();
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        upload.setSizeMax(maxFileBytes + FRAMING_ALLOWANCE);
+        upload.setFileCountMax(16);
+        RequestContext context = new BodyContext(contentType, contentLength, body);
+        if (!AbstractFileUpload.isMultipartContent(context) || contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/mixed")) {
+            throw AttachmentException.invalidParameter("The body must be multipart/form-data with a 'file' part.");
+        }
+        FilePart file = null;
+        try {
+            FileItemInputIterator parts = upload.getItemIterator(context);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if (!FILE_FIELD.equals(part.getFieldName())) {
+                    drain(part);
+                    continue;
+                }
+                if (file != null) {
+                    throw AttachmentException.invalidParameter("The body must carry exactly one 'file' part.");
+                }
+                if (part.isFormField() || part.getName() == null) {
+                    throw AttachmentException.invalidParameter("The 'file' part must carry a file name.");
+                }
+                FileName name = FileName.of(part.getName());
+                Optional<ContentDigest> digest = ContentDigest.parse(part.getHeaders().getHeader("Content-Digest"));
+                try (InputStream content = part.getInputStream()) {
+                    file = new FilePart(name, receiver.receive(name, content), digest);
+                }
+            }
+        } catch (FileUploadSizeException e) {
+            closeQuietly(file);
+            throw AttachmentException.tooLarge(maxFileBytes);
+        } catch (FileUploadException e) {
+            closeQuietly(file);
+            throw AttachmentException.invalidParameter("The multipart body is malformed.");
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(file);
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof FileUploadSizeException) {
+                throw AttachmentException.tooLarge(maxFileBytes);
+            }
+            throw AttachmentException.invalidParameter("The multipart body is malformed or incomplete.");
+        } catch (RuntimeException e) {
+            closeQuietly(file);
+            throw e;
+        }
+        if (file == null) {
+            throw AttachmentException.invalidParameter("The body must carry a 'file' part.");
+        }
+        return file;
+    }
+
+    private static void drain(FileItemInput part) throws IOException {
+        try (InputStream in = part.getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    private static void closeQuietly(FilePart file) {
+        if (file != null) {
+            file.close();
+        }
+    }
+
+    private record BodyContext(String contentType, long contentLength, InputStream body) implements RequestContext {
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
+        }
+
+        @Override
+        public long getContentLength() {
+            return contentLength;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return body;
+        }
+
+        @Override
+        public boolean isMultipartRelated() {
+            return false;
+        }
+    }
+
+    /**
+     * FileUpload's streaming parser over a {@link RequestContext}; the item-list methods, which spool
+     * to disk, are deliberately not offered.
+     */
+    private static final class Parser extends AbstractFileUpload<BodyContext, DiskFileItem, DiskFileItemFactory> {
+        @Override
+        public FileItemInputIterator getItemIterator(BodyContext request) throws FileUploadException, IOException {
+            return super.getItemIterator((RequestContext) request);
+        }
+
+        @Override
+        public Map<String, List<DiskFileItem>> parseParameterMap(BodyContext request) {
+            throw new UnsupportedOperationException("parts are streamed, never spooled");
+        }
+
+        @Override
+        public List<DiskFileItem> parseRequest(BodyContext request) {
+            throw new UnsupportedOperationException("parts are streamed, never spooled");
+        }
+    }
+}

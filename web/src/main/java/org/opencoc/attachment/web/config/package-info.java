@@ -1,0 +1,2 @@
+/** Configuration (MicroProfile Config) turned into the application's singletons, and readiness. */
+package org.opencoc.attachment.web.config;

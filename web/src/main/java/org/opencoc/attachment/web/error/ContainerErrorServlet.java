@@ -1,0 +1,52 @@
+package org.opencoc.attachment.web.error;
+
+import java.io.IOException;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.opencoc.attachment.api.ErrorEnvelope;
+import org.opencoc.attachment.error.ErrorCode;
+import org.opencoc.attachment.iam.boundary.RequestId;
+
+/**
+ * The error page of the web container ({@code WEB-INF/web.xml}): errors raised before JAX-RS runs,
+ * above all the 401 of the MP-JWT authentication mechanism for a missing, expired or forged token, are
+ * answered with the JSON envelope instead of the container's HTML page.
+ */
+@WebServlet(name = "container-errors", urlPatterns = ContainerErrorServlet.PATH)
+public class ContainerErrorServlet extends HttpServlet {
+
+    static final String PATH = "/container-error";
+
+    private static final long serialVersionUID = 1L;
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = attribute instanceof Integer code ? code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        ErrorEnvelope envelope = switch (status) {
+            case 401 -> {
+                response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
+                yield ErrorEnvelope.of(ErrorCode.UNAUTHENTICATED.code(),
+                        "A valid bearer token is required (missing, expired or not trusted).");
+            }
+            case 403 -> ErrorEnvelope.of(ErrorCode.ACCESS_DENIED.code(), "Access denied.");
+            case 404 -> ErrorEnvelope.of(ErrorCode.NOT_FOUND.code(), "No such resource.");
+            default -> status >= 500
+                    ? ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR.code(),
+                            "Unexpected server error; request id " + request.getAttribute(RequestId.ATTRIBUTE) + ".")
+                    : ErrorEnvelope.of(ErrorCode.INVALID_PARAMETER.code(), "The request was refused.");
+        };
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        JSONB.toJson(envelope, response.getWriter());
+    }
+}
