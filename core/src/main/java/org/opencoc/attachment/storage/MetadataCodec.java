@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
@@ -37,7 +38,10 @@ public final class MetadataCodec {
     private MetadataCodec() {
     }
 
-    /** Writes {@code metadata} as UTF-8 JSON. */
+    /**
+     * Writes {@code metadata} as UTF-8 JSON to {@code out} and leaves {@code out} open: the caller owns
+     * it (the filesystem store still has to fsync the channel behind it).
+     */
     public static void write(AttachmentMetadata metadata, OutputStream out) {
         JsonObject json = JSON.createObjectBuilder()
                 .add(DOC_ID, metadata.docId().value())
@@ -50,7 +54,7 @@ public final class MetadataCodec {
                 .add(DOMAIN_ID, metadata.domainId())
                 .add(UPLOADER, metadata.uploader())
                 .build();
-        try (var writer = JSON.createWriter(out)) {
+        try (var writer = JSON.createWriter(CloseShieldOutputStream.wrap(out))) {
             writer.writeObject(json);
         }
     }

@@ -63,7 +63,9 @@ public final class ContentTypeVerifier {
             throw AttachmentException.unsupportedType("The file type is not allowed.");
         }
         MediaType byContent = detect(content, null);
-        MediaType byContentAndName = detect(content, name.value());
+        // Only the extension is a hint: Tika parses a resource name as a URI first, so a real name
+        // such as "incident#42.docx" or "a:b.docx" would lose its extension and the hint with it.
+        MediaType byContentAndName = detect(content, "upload." + name.extension());
         if (MediaType.OCTET_STREAM.equals(byContent) || !expected.equals(byContentAndName)) {
             throw AttachmentException.unsupportedType("The file content does not match its name '"
                     + name.extension() + "' (detected " + byContent + ").");

@@ -1,0 +1,122 @@
+package org.opencoc.attachment.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opencoc.attachment.model.AttachmentMetadata;
+import org.opencoc.attachment.model.DocId;
+import org.opencoc.attachment.model.FileName;
+import org.opencoc.attachment.model.TicketType;
+
+class MetadataCodecTest {
+
+    private static final AttachmentMetadata METADATA = new AttachmentMetadata(
+            DocId.parse("3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f"),
+            FileName.of("Störungsbericht \"final\" 東京.pdf"),
+            TicketType.INCIDENT,
+            12_345,
+            "application/pdf",
+            StagingAreaTest.sha256("content".getBytes(StandardCharsets.UTF_8)),
+            Instant.parse("2025-03-01T10:15:30.123456789Z"),
+            "domain-1",
+            "iam::domain-1:user:alice");
+
+    @Test
+    void jsonRoundTripKeepsEveryField() {
+        assertThat(MetadataCodec.read(new ByteArrayInputStream(json(METADATA)))).isEqualTo(METADATA);
+    }
+
+    @Test
+    void writesUtf8Json() {
+        String json = new String(json(METADATA), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"doc_id\":\"3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f\"", "東京");
+    }
+
+    @Test
+    void writeLeavesTheCallersStreamOpen() {
+        CloseTrackingStream out = new CloseTrackingStream();
+
+        MetadataCodec.write(METADATA, out);
+
+        assertThat(out.closed).isFalse();
+        assertThat(MetadataCodec.read(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(METADATA);
+    }
+
+    @Test
+    void mapRoundTripKeepsEveryField() {
+        assertThat(MetadataCodec.fromMap(MetadataCodec.toMap(METADATA))).isEqualTo(METADATA);
+    }
+
+    @Test
+    void readRejectsTruncatedDocument() {
+        byte[] json = json(METADATA);
+        byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);
+
+        assertThatThrownBy(() -> MetadataCodec.read(new ByteArrayInputStream(truncated)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void readRejectsTamperedDocId() {
+        String tampered = new String(json(METADATA), StandardCharsets.UTF_8)
+                .replace("3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", "../../etc/passwd");
+
+        assertThatThrownBy(() -> MetadataCodec.read(utf8(tampered))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void readRejectsMissingField() {
+        String json = "{\"doc_id\":\"3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f\",\"doc_name\":\"a.pdf\"}";
+
+        assertThatThrownBy(() -> MetadataCodec.read(utf8(json))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void readRejectsNonObject() {
+        assertThatThrownBy(() -> MetadataCodec.read(utf8("[1, 2]"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fromMapRejectsMissingKey() {
+        Map<String, String> map = new HashMap<>(MetadataCodec.toMap(METADATA));
+        map.remove(MetadataCodec.SHA256);
+
+        assertThatThrownBy(() -> MetadataCodec.fromMap(map)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fromMapRejectsNonNumericSize() {
+        Map<String, String> map = new HashMap<>(MetadataCodec.toMap(METADATA));
+        map.put(MetadataCodec.SIZE, "large");
+
+        assertThatThrownBy(() -> MetadataCodec.fromMap(map)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] json(AttachmentMetadata metadata) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MetadataCodec.write(metadata, out);
+        return out.toByteArray();
+    }
+
+    private static ByteArrayInputStream utf8(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class CloseTrackingStream extends ByteArrayOutputStream {
+        boolean closed;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.opencoc.attachment.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.error.ErrorCode;
+import org.opencoc.attachment.model.AttachmentMetadata;
+import org.opencoc.attachment.model.DocId;
+import org.opencoc.attachment.model.FileName;
+import org.opencoc.attachment.model.TicketType;
+import org.opencoc.attachment.storage.StagedFile;
+import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
+
+class AttachmentUploaderTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
+    private static final DocId ID = DocId.parse("3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f");
+    private static final String DOMAIN = "domain-1";
+    private static final String UPLOADER = "iam::domain-1:user:alice";
+
+    @TempDir
+    Path root;
+
+    private FilesystemAttachmentStore store;
+    private AttachmentUploader uploader;
+
+    @BeforeEach
+    void createUploader() {
+        store = new FilesystemAttachmentStore(root);
+        uploader = new AttachmentUploader(store, UploadRules.defaults(), new ContentTypeVerifier(),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+    }
+
+    @Test
+    void publishesValidPngWithDetectedTypeAndClockTime() {
+        byte[] png = SampleFiles.png();
+
+        AttachmentMetadata metadata = upload("screenshot.png", png, Optional.empty());
+
+        assertThat(metadata.docId()).isEqualTo(ID);
+        assertThat(metadata.contentType()).isEqualTo("image/png");
+        assertThat(metadata.createdAt()).isEqualTo(NOW);
+        assertThat(metadata.size()).isEqualTo(png.length);
+        assertThat(metadata.sha256()).isEqualTo(sha256(png));
+        assertThat(metadata.ownedBy(DOMAIN)).isTrue();
+        assertThat(metadata.uploader()).isEqualTo(UPLOADER);
+        assertThat(store.find(ID)).contains(metadata);
+    }
+
+    @Test
+    void publishedContentIsTheUploadedBytes() throws IOException {
+        byte[] png = SampleFiles.png();
+        AttachmentMetadata metadata = upload("screenshot.png", png, Optional.empty());
+
+        try (InputStream in = store.open(metadata, 0, metadata.size())) {
+            assertThat(in.readAllBytes()).isEqualTo(png);
+        }
+    }
+
+    @Test
+    void publishesWhenTheDigestMatches() {
+        byte[] pdf = SampleFiles.pdf();
+        Optional<ContentDigest> digest = ContentDigest.parse(
+                "sha-256=:" + Base64.getEncoder().encodeToString(sha256(pdf)) + ":");
+
+        upload("report.pdf", pdf, digest);
+
+        assertThat(store.find(ID)).isPresent();
+    }
+
+    @Test
+    void refusesEmptyFileAndPublishesNothing() throws IOException {
+        assertRefused("empty.txt", new byte[0], Optional.empty(), ErrorCode.INVALID_PARAMETER);
+    }
+
+    @Test
+    void refusesDigestMismatchAndPublishesNothing() throws IOException {
+        Optional<ContentDigest> digestOfOtherContent = ContentDigest.parse(
+                "sha-256=:" + Base64.getEncoder().encodeToString(sha256(SampleFiles.jpeg())) + ":");
+
+        assertRefused("screenshot.png", SampleFiles.png(), digestOfOtherContent, ErrorCode.CHECKSUM_MISMATCH);
+    }
+
+    @Test
+    void refusesTypeMismatchAndPublishesNothing() throws IOException {
+        assertRefused("screenshot.pdf", SampleFiles.png(), Optional.empty(), ErrorCode.UNSUPPORTED_FILE_TYPE);
+    }
+
+    @Test
+    void refusesOversizedFileWhileReceiving() throws IOException {
+        AttachmentUploader small = new AttachmentUploader(store, UploadRules.of(100, "png"),
+                new ContentTypeVerifier(), Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+        InputStream png = new ByteArrayInputStream(SampleFiles.png());
+
+        assertThatThrownBy(() -> small.receive(FileName.of("screenshot.png"), png))
+                .isInstanceOfSatisfying(AttachmentException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
+        assertNothingStoredOrStaged();
+    }
+
+    @Test
+    void refusesExeBeforeReadingTheStream() throws IOException {
+        InputStream mustNotBeRead = new InputStream() {
+            @Override
+            public int read() {
+                return fail("receive() read the body of a refused upload");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return fail("receive() read the body of a refused upload");
+            }
+        };
+
+        assertThatThrownBy(() -> uploader.receive(FileName.of("setup.exe"), mustNotBeRead))
+                .isInstanceOfSatisfying(AttachmentException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_FILE_TYPE));
+        assertNothingStoredOrStaged();
+    }
+
+    private AttachmentMetadata upload(String name, byte[] content, Optional<ContentDigest> digest) {
+        FileName fileName = FileName.of(name);
+        try (StagedFile staged = uploader.receive(fileName, new ByteArrayInputStream(content))) {
+            return uploader.publish(staged, fileName, TicketType.INCIDENT, digest, DOMAIN, UPLOADER);
+        }
+    }
+
+    private void assertRefused(String name, byte[] content, Optional<ContentDigest> digest, ErrorCode expected)
+            throws IOException {
+        assertThatThrownBy(() -> upload(name, content, digest))
+                .isInstanceOfSatisfying(AttachmentException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(expected));
+        assertNothingStoredOrStaged();
+    }
+
+    private void assertNothingStoredOrStaged() throws IOException {
+        assertThat(store.find(ID)).isEmpty();
+        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        try (Stream<Path> files = Files.walk(root.resolve("attachments"))) {
+            assertThat(files).containsExactly(root.resolve("attachments"));
+        }
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
