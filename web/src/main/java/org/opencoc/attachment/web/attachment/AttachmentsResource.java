@@ -1,8 +1,10 @@
 package org.opencoc.attachment.web.attachment;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.opencoc.attachment.api.ErrorEnvelope;
 import org.opencoc.attachment.api.UploadResponse;
 import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.boundary.AuditLogFilter;
 import org.opencoc.attachment.iam.boundary.CurrentCaller;
@@ -38,6 +41,11 @@ import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentDigest;
+import org.opencoc.attachment.web.conditional.ConditionalEvaluator;
+import org.opencoc.attachment.web.conditional.ConditionalRequest;
+import org.opencoc.attachment.web.conditional.Outcome;
+import org.opencoc.attachment.web.conditional.Representation;
+import org.opencoc.attachment.web.error.ErrorResponses;
 
 /**
  * {@code /v1/{ticket_type}/attachments}: upload evidence to a ticket type and download it by id.
@@ -48,7 +56,12 @@ import org.opencoc.attachment.upload.ContentDigest;
 @Path("{ticket_type}/attachments")
 public class AttachmentsResource {
 
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final Logger LOG = Logger.getLogger(AttachmentsResource.class.getName());
+    private static final String CACHE_CONTROL = "private, no-cache";
+    private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AttachmentUploader uploader;
@@ -98,18 +111,20 @@ public class AttachmentsResource {
     @Path("{doc_id}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    @Operation(summary = "Download an attachment")
+    @Operation(summary = "Download an attachment",
+            description = "Supports one byte range (206), If-Range, and the RFC 9110 preconditions.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    @APIResponse(responseCode = "206", description = "The requested byte range")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", description = "No such attachment in the caller's account",
             content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId) {
-        AttachmentMetadata attachment = findOwned(ticketType, docId);
-        StreamingOutput body = out -> {
-            try (InputStream in = store.open(attachment, 0, attachment.size())) {
-                in.transferTo(out);
-            }
-        };
-        return headers(Response.ok(body), attachment).header(HttpHeaders.CONTENT_LENGTH, attachment.size()).build();
+    @APIResponse(responseCode = "412", description = "Precondition failed",
+            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+    @APIResponse(responseCode = "416", description = "Range not satisfiable",
+            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+    public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
+                             @Context HttpHeaders headers) {
+        return serve(ConditionalRequest.Method.GET, ticketType, docId, headers);
     }
 
     @HEAD
@@ -117,9 +132,73 @@ public class AttachmentsResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
     @Operation(summary = "Headers of an attachment, as GET would send them")
-    public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId) {
+    public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
+                         @Context HttpHeaders headers) {
+        return serve(ConditionalRequest.Method.HEAD, ticketType, docId, headers);
+    }
+
+    private Response serve(ConditionalRequest.Method method, String ticketType, String docId, HttpHeaders headers) {
         AttachmentMetadata attachment = findOwned(ticketType, docId);
-        return headers(Response.ok(), attachment).header(HttpHeaders.CONTENT_LENGTH, attachment.size()).build();
+        Representation representation = new Representation(attachment.entityTag(), attachment.createdAt(),
+                attachment.size());
+        ConditionalRequest request = new ConditionalRequest(method,
+                headers.getHeaderString(HttpHeaders.IF_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                headers.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE),
+                headers.getHeaderString("Range"),
+                headers.getHeaderString("If-Range"));
+        Outcome outcome = ConditionalEvaluator.evaluate(request, representation, clock.instant());
+        boolean withBody = method == ConditionalRequest.Method.GET;
+        if (outcome instanceof Outcome.Partial partial) {
+            return representationHeaders(Response.status(206), attachment, representation)
+                    .header("Content-Range", partial.contentRange())
+                    .header(HttpHeaders.CONTENT_LENGTH, partial.contentLength())
+                    .entity(withBody ? body(attachment, partial.first(), partial.contentLength()) : null)
+                    .build();
+        }
+        if (outcome instanceof Outcome.NotModified) {
+            return Response.notModified()
+                    .header(HttpHeaders.ETAG, attachment.entityTag())
+                    .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                    .build();
+        }
+        if (outcome instanceof Outcome.PreconditionFailed) {
+            throw new AttachmentException(ErrorCode.PRECONDITION_FAILED, "A precondition of the request does not hold.");
+        }
+        if (outcome instanceof Outcome.RangeNotSatisfiable unsatisfiable) {
+            return Response.fromResponse(ErrorResponses.of(ErrorCode.RANGE_NOT_SATISFIABLE,
+                            "The requested range is not satisfiable; the attachment has " + attachment.size() + " bytes."))
+                    .header("Content-Range", unsatisfiable.contentRange())
+                    .build();
+        }
+        return representationHeaders(Response.ok(), attachment, representation)
+                .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
+                .entity(withBody ? body(attachment, 0, attachment.size()) : null)
+                .build();
+    }
+
+    /**
+     * Streams {@code length} bytes from {@code offset} in constant memory. A client that goes away
+     * mid-transfer is an ordinary event: the copy stops, the storage stream is closed, nothing is
+     * logged above FINE, and the thread is free at once.
+     */
+    private StreamingOutput body(AttachmentMetadata attachment, long offset, long length) {
+        return out -> {
+            try (InputStream in = store.open(attachment, offset, length)) {
+                byte[] buffer = new byte[COPY_BUFFER_BYTES];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException clientGone) {
+                        LOG.log(Level.FINE, "Client went away during a download", clientGone);
+                        return;
+                    }
+                }
+            }
+        };
     }
 
     private AttachmentMetadata findOwned(String ticketType, String docId) {
@@ -131,16 +210,18 @@ public class AttachmentsResource {
                 .orElseThrow(AttachmentException::notFound);
     }
 
-    private static Response.ResponseBuilder headers(Response.ResponseBuilder response, AttachmentMetadata attachment) {
+    private static Response.ResponseBuilder representationHeaders(Response.ResponseBuilder response,
+                                                                  AttachmentMetadata attachment,
+                                                                  Representation representation) {
         return response
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", ContentDisposition.attachment(attachment.fileName().value()))
                 .header(HttpHeaders.ETAG, attachment.entityTag())
-                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(attachment.createdAt()))
+                .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
                 .header("Accept-Ranges", "bytes")
                 .header("Repr-Digest", "sha-256=:" + attachment.sha256Base64() + ":")
                 .header("Content-Security-Policy", "sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
 
     private static long parseLength(String contentLength) {

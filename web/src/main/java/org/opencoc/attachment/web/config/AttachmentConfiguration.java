@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencoc.attachment.model.DocId;
@@ -25,7 +26,8 @@ import org.opencoc.attachment.upload.UploadRules;
  * <li>{@code coc.upload.max-bytes}: the largest upload, default 10485760 (10 MiB);</li>
  * <li>{@code coc.upload.allowed-extensions}: default {@code jpg,jpeg,png,docx,txt,pdf}.</li>
  * </ul>
- * A bad value stops the deployment with a message naming the key.
+ * A bad value stops the deployment with a message naming the key. The products are plain
+ * {@code @Singleton}s: immutable or thread-safe, and not proxied on the hot path.
  */
 @ApplicationScoped
 public class AttachmentConfiguration {
@@ -49,7 +51,7 @@ public class AttachmentConfiguration {
     String allowedExtensions;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     AttachmentStore attachmentStore() {
         if (!"filesystem".equals(storageType)) {
             throw new IllegalStateException("coc.storage.type must be 'filesystem', was '" + storageType + "'");
@@ -60,7 +62,7 @@ public class AttachmentConfiguration {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     UploadRules uploadRules() {
         try {
             return UploadRules.of(maxBytes, allowedExtensions);
@@ -70,13 +72,13 @@ public class AttachmentConfiguration {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     AttachmentUploader uploader(AttachmentStore store, UploadRules rules, Clock clock) {
         return new AttachmentUploader(store, rules, new ContentTypeVerifier(), clock, DocId::random);
     }
