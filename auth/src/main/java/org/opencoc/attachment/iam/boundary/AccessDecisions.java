@@ -1,34 +1,119 @@
 package org.opencoc.attachment.iam.boundary;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.opencoc.attachment.error.AttachmentException;
-import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.iam.Caller;
+import org.opencoc.attachment.iam.policy.ConditionContext;
+import org.opencoc.attachment.iam.policy.Decision;
+import org.opencoc.attachment.iam.policy.GroupPolicies;
+import org.opencoc.attachment.iam.policy.Policy;
+import org.opencoc.attachment.iam.policy.PolicyEvaluator;
+import org.opencoc.attachment.iam.policy.PolicyException;
+import org.opencoc.attachment.iam.policy.PolicySetCache;
 
 /**
- * Decides whether a caller may perform an action and records the decision for the audit line.
- * Accounts may do everything; users are denied until their policies are evaluated (fail closed).
+ * Decides whether a caller may perform an action, as the cloud's IAM would: an account may do
+ * everything; a user only what the policies of its token ({@code policies} claim) and of its groups
+ * ({@code groups} claim, mapped by the file {@code coc.iam.group-policies}) allow, with explicit Deny
+ * winning and no Allow meaning deny. A malformed policy fails closed. Parsed policies are cached per
+ * token, so a repeated token is not parsed again.
+ *
+ * <p>The group-policy file is read when the application starts; a broken file stops the deployment
+ * with a message naming the file and the group.
  */
 @ApplicationScoped
 public class AccessDecisions {
 
-    void enforce(Caller caller, JsonWebToken jwt, String action, boolean actionDeclared,
-                 ContainerRequestContext request) {
-        AuditRecord record;
-        if (!actionDeclared) {
-            record = AuditRecord.implicitDeny(caller, action, "the resource method names no action");
-        } else if (caller.type() == Caller.PrincipalType.ACCOUNT) {
-            record = AuditRecord.allow(caller, action, "account principal", "");
-        } else {
-            record = AuditRecord.implicitDeny(caller, action, "no policy allows the action");
+    private static final Logger LOG = Logger.getLogger(AccessDecisions.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "coc.iam.group-policies")
+    Optional<String> groupPolicyFile;
+
+    @Inject
+    @ConfigProperty(name = "coc.iam.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    @Inject
+    Clock clock;
+
+    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final PolicySetCache cache = new PolicySetCache();
+    private GroupPolicies groups;
+    private SourceAddresses sourceAddresses;
+
+    @PostConstruct
+    void load() {
+        groups = groupPolicyFile.filter(file -> !file.isBlank())
+                .map(file -> GroupPolicies.load(Path.of(file)))
+                .orElse(GroupPolicies.empty());
+        sourceAddresses = new SourceAddresses(trustedProxies.orElse(""));
+        LOG.info(() -> "IAM: " + groups.groups().size() + " group(s) with policies"
+                + groupPolicyFile.map(file -> " from " + file).orElse(""));
+    }
+
+    /** Loads the configuration at start, so a broken group-policy file stops the deployment. */
+    void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        groups.groups();
+    }
+
+    /** The address {@code g:SourceIp} stands for, given the socket peer and {@code X-Forwarded-For}. */
+    String sourceAddress(String peer, String forwardedFor) {
+        return sourceAddresses.clientAddress(peer, forwardedFor);
+    }
+
+    /**
+     * Evaluates {@code action} ({@code null} when the resource method names none: denied) for
+     * {@code caller} and returns the decision as the audit record of this request.
+     */
+    AuditRecord decide(Caller caller, JsonWebToken jwt, String action, String sourceIp, String ticketType) {
+        if (action == null) {
+            return AuditRecord.implicitDeny(caller, "(none)", "the resource method names no action");
         }
-        request.setProperty(AuditRecord.PROPERTY, record);
-        if (!record.allowed()) {
-            throw new AttachmentException(ErrorCode.ACCESS_DENIED,
-                    "Policy doesn't allow " + action + " to be performed.");
+        if (caller.type() == Caller.PrincipalType.ACCOUNT) {
+            return AuditRecord.allow(caller, action, "account principal", "");
         }
+        Decision decision;
+        try {
+            List<Policy> policies = cache.get(PolicySetCache.key(jwt.getRawToken()), () -> policiesOf(jwt));
+            decision = evaluator.evaluate(caller, action, policies,
+                    ConditionContext.forRequest(caller, clock, sourceIp, ticketType));
+        } catch (PolicyException e) {
+            decision = Decision.failClosed(e);
+        }
+        String policy = decision.policy().orElse(decision.reason());
+        String statement = decision.statement().orElse("");
+        return switch (decision.outcome()) {
+            case ALLOW -> AuditRecord.allow(caller, action, policy, statement);
+            case EXPLICIT_DENY -> AuditRecord.explicitDeny(caller, action, policy, statement);
+            case IMPLICIT_DENY -> AuditRecord.implicitDeny(caller, action, decision.reason());
+        };
+    }
+
+    private List<Policy> policiesOf(JsonWebToken jwt) {
+        List<Policy> policies = new ArrayList<>();
+        Object claim = jwt.getClaim("policies");
+        if (claim instanceof JsonValue documents) {
+            policies.addAll(Policy.parseAll(documents, "policies"));
+        } else if (claim != null) {
+            throw new PolicyException("policies", null, "the claim must be an array of policy documents");
+        }
+        policies.addAll(groups.policiesFor(new TreeSet<>(jwt.getGroups() == null ? List.of() : jwt.getGroups())));
+        return policies;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -38,6 +39,9 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
     @Inject
     AccessDecisions decisions;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (jwt == null || jwt.getRawToken() == null) {
@@ -45,8 +49,16 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         }
         Caller caller = JwtCallers.from(jwt);
         RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
-        String action = required == null ? "(none)" : required.value();
-        decisions.enforce(caller, jwt, action, required != null, request);
+        String action = required == null ? null : required.value();
+        String sourceIp = decisions.sourceAddress(servletRequest.getRemoteAddr(),
+                request.getHeaderString("X-Forwarded-For"));
+        String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
+        AuditRecord decision = decisions.decide(caller, jwt, action, sourceIp, ticketType);
+        request.setProperty(AuditRecord.PROPERTY, decision);
+        if (!decision.allowed()) {
+            throw new AttachmentException(ErrorCode.ACCESS_DENIED,
+                    "Policy doesn't allow " + decision.action() + " to be performed.");
+        }
         currentCaller.set(caller);
     }
 }
