@@ -75,6 +75,14 @@ public final class S3ProxyProcess implements AutoCloseable {
      * @param startTimeout  how long {@link #start()} waits for the port to answer
      */
     public S3ProxyProcess(Path jar, Path workDirectory, Duration startTimeout) {
+        this(jar, workDirectory, startTimeout, freeLoopbackPort());
+    }
+
+    /**
+     * Prepares a server (not started) on a given loopback port, for callers that must tell the port to
+     * another process before the server starts (the S3 integration run configures Payara Micro with it).
+     */
+    public S3ProxyProcess(Path jar, Path workDirectory, Duration startTimeout, int port) {
         this.jar = jar.toAbsolutePath();
         this.workDirectory = workDirectory.toAbsolutePath();
         this.dataDirectory = this.workDirectory.resolve("data");
@@ -85,7 +93,7 @@ public final class S3ProxyProcess implements AutoCloseable {
             throw new IllegalArgumentException("No S3Proxy jar at " + this.jar
                     + " (run 'mvn install -DskipTests' once to copy it to it-tests/target/it-deps)");
         }
-        this.port = freeLoopbackPort();
+        this.port = port;
     }
 
     /**

@@ -1,18 +1,25 @@
 package org.opencoc.attachment.web.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
+import org.opencoc.attachment.storage.s3.S3AttachmentStore;
+import org.opencoc.attachment.storage.s3.S3Settings;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentTypeVerifier;
 import org.opencoc.attachment.upload.UploadRules;
@@ -21,8 +28,12 @@ import org.opencoc.attachment.upload.UploadRules;
  * Turns MicroProfile Config into the application's singletons (environment variables override, e.g.
  * {@code COC_STORAGE_FILESYSTEM_ROOT}):
  * <ul>
- * <li>{@code coc.storage.type}: {@code filesystem} (default);</li>
+ * <li>{@code coc.storage.type}: {@code filesystem} (default) or {@code s3};</li>
  * <li>{@code coc.storage.filesystem.root}: the storage directory, default {@code ./data};</li>
+ * <li>{@code coc.storage.s3.endpoint}, {@code .bucket}, {@code .region}, {@code .access-key},
+ * {@code .secret-key}, {@code .path-style} (default false), {@code .create-bucket} (default false: a
+ * missing bucket stops the start), {@code .connect-timeout-ms} (500), {@code .read-timeout-ms} (1500),
+ * {@code .staging-dir} (default a per-process directory under {@code java.io.tmpdir});</li>
  * <li>{@code coc.upload.max-bytes}: the largest upload, default 10485760 (10 MiB);</li>
  * <li>{@code coc.upload.allowed-extensions}: default {@code jpg,jpeg,png,docx,txt,pdf}.</li>
  * </ul>
@@ -50,15 +61,56 @@ public class AttachmentConfiguration {
     @ConfigProperty(name = "coc.upload.allowed-extensions", defaultValue = UploadRules.DEFAULT_EXTENSIONS)
     String allowedExtensions;
 
+    @Inject
+    Config config;
+
     @Produces
     @Singleton
     AttachmentStore attachmentStore() {
-        if (!"filesystem".equals(storageType)) {
-            throw new IllegalStateException("coc.storage.type must be 'filesystem', was '" + storageType + "'");
+        return switch (storageType) {
+            case "filesystem" -> {
+                Path root = Path.of(filesystemRoot).toAbsolutePath().normalize();
+                LOG.info(() -> "Attachments are stored on the filesystem under " + root);
+                yield new FilesystemAttachmentStore(root);
+            }
+            case "s3" -> {
+                S3Settings settings = s3Settings();
+                LOG.info(() -> "Attachments are stored in S3: " + settings);
+                yield new S3AttachmentStore(settings);
+            }
+            default -> throw new IllegalStateException(
+                    "coc.storage.type must be 'filesystem' or 's3', was '" + storageType + "'");
+        };
+    }
+
+    void closeStore(@Disposes AttachmentStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
         }
-        Path root = Path.of(filesystemRoot).toAbsolutePath().normalize();
-        LOG.info(() -> "Attachments are stored on the filesystem under " + root);
-        return new FilesystemAttachmentStore(root);
+    }
+
+    private S3Settings s3Settings() {
+        String staging = s3("staging-dir").orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),
+                "coc-attachments-staging-" + ProcessHandle.current().pid()).toString());
+        try {
+            return new S3Settings(
+                    s3("endpoint").map(URI::create).orElse(null),
+                    s3("bucket").orElse(null),
+                    s3("region").orElse(null),
+                    s3("access-key").orElse(null),
+                    s3("secret-key").orElse(null),
+                    s3("path-style").map(Boolean::parseBoolean).orElse(false),
+                    s3("create-bucket").map(Boolean::parseBoolean).orElse(false),
+                    s3("connect-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
+                    s3("read-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
+                    Path.of(staging));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("coc.storage.s3.*: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> s3(String key) {
+        return config.getOptionalValue("coc.storage.s3." + key, String.class).filter(value -> !value.isBlank());
     }
 
     @Produces
