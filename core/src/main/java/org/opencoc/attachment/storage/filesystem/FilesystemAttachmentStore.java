@@ -99,14 +99,22 @@ public final class FilesystemAttachmentStore implements AttachmentStore {
 
     @Override
     public InputStream open(AttachmentMetadata attachment, long offset, long length) {
+        if (offset < 0 || length < 0 || offset + length > attachment.size()) {
+            throw new IllegalArgumentException("Range " + offset + "+" + length + " outside " + attachment.size() + " bytes");
+        }
         Path content = directoryOf(attachment.docId()).resolve(StagingArea.CONTENT);
         try {
             FileChannel channel = FileChannel.open(content, StandardOpenOption.READ);
-            channel.position(offset);
-            return BoundedInputStream.builder()
-                    .setInputStream(Channels.newInputStream(channel))
-                    .setMaxCount(length)
-                    .get();
+            try {
+                channel.position(offset);
+                return BoundedInputStream.builder()
+                        .setInputStream(Channels.newInputStream(channel))
+                        .setMaxCount(length)
+                        .get();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw AttachmentException.notFound();
         } catch (IOException e) {
