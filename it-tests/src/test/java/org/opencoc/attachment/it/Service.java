@@ -1,15 +1,30 @@
 package org.opencoc.attachment.it;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+import javax.net.ssl.SSLSession;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,7 +61,17 @@ public final class Service {
     }
 
     public URI attachment(String docId) {
-        return base.resolve("v1/incident/attachments/" + docId);
+        return attachment("incident", docId);
+    }
+
+    /** The download URI of {@code docId} under {@code ticketType}, both written into the path as given (raw). */
+    public URI attachment(String ticketType, String docId) {
+        return base.resolve("v1/" + ticketType + "/attachments/" + docId);
+    }
+
+    /** The throwaway key set the server trusts, for tests that sign tokens their own way. */
+    public static DevKeys keys() {
+        return KEYS;
     }
 
     public TokenMinter minter() {
@@ -76,11 +101,15 @@ public final class Service {
 
     /** Uploads a multipart body to {@code ticketType} with {@code token}. */
     public HttpResponse<byte[]> upload(String ticketType, String token, Multipart body) {
-        return send(HttpRequest.newBuilder(attachments(ticketType))
+        return send(uploadRequest(ticketType, token, body).build());
+    }
+
+    /** The request {@link #upload(String, String, Multipart)} sends, for tests that add headers before sending. */
+    public HttpRequest.Builder uploadRequest(String ticketType, String token, Multipart body) {
+        return HttpRequest.newBuilder(attachments(ticketType))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.build()))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.build()));
     }
 
     /** Uploads one file as the {@code file} part to {@code incident}. */
@@ -98,7 +127,97 @@ public final class Service {
     }
 
     public HttpResponse<byte[]> download(String token, String docId) {
-        return send(HttpRequest.newBuilder(attachment(docId)).header("Authorization", "Bearer " + token).GET().build());
+        return download(token, attachment(docId));
+    }
+
+    /** A GET of {@code uri} with {@code token}. */
+    public HttpResponse<byte[]> download(String token, URI uri) {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /**
+     * Sends {@code head} (request line and header lines, without the closing empty line) on a new
+     * connection and then nothing: no body, whatever {@code Content-Length} promises. Reads one response,
+     * waiting at most {@code timeout}, so a server that waits for the promised body fails the test with a
+     * {@link java.net.SocketTimeoutException} instead of hanging it.
+     */
+    public HttpResponse<byte[]> sendHeadOnly(String head, Duration timeout) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return RawResponse.read(new BufferedInputStream(socket.getInputStream()), base);
+        }
+    }
+
+    /** A response read off a socket by hand (HTTP/1.1, fixed length, chunked, or to the end of the stream). */
+    private record RawResponse(int statusCode, HttpHeaders headers, byte[] body, URI uri)
+            implements HttpResponse<byte[]> {
+
+        static RawResponse read(InputStream in, URI uri) throws IOException {
+            String statusLine = line(in);
+            String[] status = statusLine.split(" ", 3);
+            if (status.length < 2 || !status[0].startsWith("HTTP/1.")) {
+                throw new IOException("Not an HTTP/1.x status line: " + statusLine);
+            }
+            Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String field = line(in); !field.isEmpty(); field = line(in)) {
+                int colon = field.indexOf(':');
+                fields.computeIfAbsent(field.substring(0, colon).strip(), name -> new ArrayList<>())
+                        .add(field.substring(colon + 1).strip());
+            }
+            HttpHeaders headers = HttpHeaders.of(fields, (name, value) -> true);
+            byte[] body;
+            if (headers.firstValue("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
+                    out.writeBytes(in.readNBytes(size));
+                    line(in);
+                }
+                body = out.toByteArray();
+            } else {
+                OptionalLong length = headers.firstValueAsLong("Content-Length");
+                body = length.isPresent() ? in.readNBytes((int) length.getAsLong()) : in.readAllBytes();
+            }
+            return new RawResponse(Integer.parseInt(status[1]), headers, body, uri);
+        }
+
+        private static int chunkSize(String line) {
+            int extension = line.indexOf(';');
+            return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).strip(), 16);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("The connection closed in the middle of a response");
+                }
+                out.write(b);
+            }
+            String line = out.toString(StandardCharsets.UTF_8);
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return HttpRequest.newBuilder(uri).build();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
     }
 
     /** Parses a JSON response body. */

@@ -1,6 +1,8 @@
 package org.opencoc.attachment.iam.boundary;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
@@ -42,11 +45,20 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    @Inject
+    Clock clock;
+
+    /** The same leeway MP-JWT applies to {@code exp}. */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long clockSkewSeconds;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (jwt == null || jwt.getRawToken() == null) {
             throw new AttachmentException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
         }
+        JwtCallers.requireNotBefore(jwt, clock.instant(), Duration.ofSeconds(clockSkewSeconds));
         Caller caller = JwtCallers.from(jwt);
         RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
         String action = required == null ? null : required.value();

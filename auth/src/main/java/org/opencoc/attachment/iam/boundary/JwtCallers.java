@@ -1,8 +1,11 @@
 package org.opencoc.attachment.iam.boundary;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -20,6 +23,20 @@ import org.opencoc.attachment.iam.Caller;
 final class JwtCallers {
 
     private JwtCallers() {
+    }
+
+    /**
+     * Refuses a token whose {@code nbf} (not before) is later than {@code now} plus the allowed clock
+     * skew. Payara's MP-JWT checks {@code exp} but not {@code nbf}, so the application does.
+     */
+    static void requireNotBefore(JsonWebToken jwt, Instant now, Duration skew) {
+        Object nbf = jwt.getClaim("nbf");
+        if (nbf instanceof JsonNumber json) {
+            nbf = json.longValue();
+        }
+        if (nbf instanceof Number seconds && Instant.ofEpochSecond(seconds.longValue()).isAfter(now.plus(skew))) {
+            throw unauthenticated("The token is not valid yet (nbf).");
+        }
     }
 
     static Caller from(JsonWebToken jwt) {

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -34,6 +36,12 @@ final class MultipartUpload {
     static final long FRAMING_ALLOWANCE = 64 * 1024;
 
     private static final String FILE_FIELD = "file";
+
+    /** An RFC 2231 / RFC 8187 {@code filename*} parameter in a part's Content-Disposition. */
+    private static final Pattern EXTENDED_FILENAME = Pattern.compile("(?i)(?:^|;)\\s*filename\\*\\s*=");
+
+    /** The three escapes HTML's multipart/form-data encoding writes into a file name. */
+    private static final Pattern HTML_ESCAPE = Pattern.compile("(?i)%22|%0D|%0A");
 
     private MultipartUpload() {
     }
@@ -63,7 +71,7 @@ final class MultipartUpload {
         upload.setSizeMax(maxFileBytes + FRAMING_ALLOWANCE);
         upload.setFileCountMax(16);
         RequestContext context = new BodyContext(contentType, contentLength, body);
-        if (!AbstractFileUpload.isMultipartContent(context) || contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/mixed")) {
+        if (!AbstractFileUpload.isMultipartContent(context) || contentType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
             throw AttachmentException.invalidParameter("The body must be multipart/form-data with a 'file' part.");
         }
         FilePart file = null;
@@ -81,7 +89,8 @@ final class MultipartUpload {
                 if (part.isFormField() || part.getName() == null) {
                     throw AttachmentException.invalidParameter("The 'file' part must carry a file name.");
                 }
-                FileName name = FileName.of(part.getName());
+                FileName name = FileName.of(submittedName(part.getName(),
+                        part.getHeaders().getHeader("Content-Disposition")));
                 Optional<ContentDigest> digest = ContentDigest.parse(part.getHeaders().getHeader("Content-Digest"));
                 try (InputStream content = part.getInputStream()) {
                     file = new FilePart(name, receiver.receive(name, content), digest);
@@ -108,6 +117,28 @@ final class MultipartUpload {
             throw AttachmentException.invalidParameter("The body must carry a 'file' part.");
         }
         return file;
+    }
+
+    /**
+     * The file name as the client meant it. HTML's {@code multipart/form-data} encoding, which every
+     * current browser uses, writes {@code "}, CR and LF in a {@code filename} parameter as {@code %22},
+     * {@code %0D} and {@code %0A} and leaves every other byte alone (even {@code %}); those three
+     * escapes are decoded, as the WHATWG Fetch multipart parser does, so a CR or LF is then refused with
+     * the other control characters. Older Firefox sent a quote as the quoted-pair {@code \"}, which
+     * FileUpload keeps verbatim and which would otherwise be cut as a Windows path; it is unescaped too
+     * ({@code "} cannot occur in a Windows path). An RFC 2231 {@code filename*} parameter, which
+     * FileUpload has already decoded and prefers to {@code filename}, is taken as it is.
+     */
+    static String submittedName(String name, String contentDisposition) {
+        if (name == null || contentDisposition != null && EXTENDED_FILENAME.matcher(contentDisposition).find()) {
+            return name;
+        }
+        return HTML_ESCAPE.matcher(name.replace("\\\"", "\"")).replaceAll(escape ->
+                switch (escape.group().toUpperCase(Locale.ROOT)) {
+                    case "%22" -> "\"";
+                    case "%0D" -> "\r";
+                    default -> "\n";
+                });
     }
 
     private static void drain(FileItemInput part) throws IOException {
