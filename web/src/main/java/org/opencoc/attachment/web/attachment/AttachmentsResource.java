@@ -189,7 +189,7 @@ public class AttachmentsResource {
             try (InputStream in = store.open(attachment, offset, length)) {
                 byte[] buffer = new byte[COPY_BUFFER_BYTES];
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = read(in, buffer, attachment)) >= 0) {
                     try {
                         out.write(buffer, 0, n);
                     } catch (IOException clientGone) {
@@ -199,6 +199,17 @@ public class AttachmentsResource {
                 }
             }
         };
+    }
+
+    /** Reads from storage; a failure here is the server's, so it is logged before the response is abandoned. */
+    private static int read(InputStream in, byte[] buffer, AttachmentMetadata attachment) throws IOException {
+        try {
+            return in.read(buffer);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Reading attachment " + attachment.docId()
+                    + " from storage failed during a download; the response is cut short");
+            throw e;
+        }
     }
 
     private AttachmentMetadata findOwned(String ticketType, String docId) {
