@@ -2,7 +2,6 @@ package org.opencoc.attachment.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +14,8 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,29 +40,13 @@ import com.nimbusds.jwt.SignedJWT;
  * and a Bearer challenge; ES256 is accepted; another account's attachment looks exactly like a missing
  * one; a user without policies is denied by policy (403); every response carries a request id.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuthenticationIT {
+class AuthenticationIT extends DeployedWar {
 
     static final String UNAUTHENTICATED = "GOM.00007260";
     static final String ACCESS_DENIED = "GOM.00007261";
     static final String NOT_FOUND = "GOM.00007257";
 
     static final String DOMAIN = "domain-auth-a";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
-
-    @BeforeEach
-    void connect() {
-        service = new Service(url);
-    }
 
     // --- 401 ---------------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencoc.attachment.devtools.TokenMinter;
 import org.opencoc.attachment.upload.SampleFiles;
 
@@ -29,28 +23,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * IAM over HTTP: users get exactly what the policies in their token and groups allow, evaluated
  * before the body is read; the example policies of docs/ are the ones used here.
  */
-@ExtendWith(ArquillianExtension.class)
-class PolicyEnforcementIT {
+class PolicyEnforcementIT extends DeployedWar {
 
     private static final String DOMAIN = "domain-iam";
     private static final Path EXAMPLES = Path.of(System.getProperty("it.etc"), "..", "docs", "examples", "policies");
     /** Where the backend under test keeps attachments (the filesystem root, or S3Proxy's bucket directory). */
     private static final Path STORAGE = Path.of(System.getProperty("it.storage.root"));
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
     String existingDocId;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         existingDocId = service.uploadOk(service.accountToken(DOMAIN), "evidence.txt", SampleFiles.utf8Text());
     }
 

@@ -2,7 +2,6 @@ package org.opencoc.attachment.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,36 +10,20 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencoc.attachment.upload.SampleFiles;
 
 /** Upload then download, byte-exact, for a real file of every allowed type; headers and body checked on the wire. */
-@ExtendWith(ArquillianExtension.class)
-class RoundTripIT {
+class RoundTripIT extends DeployedWar {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
     String token;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         token = service.accountToken("domain-roundtrip");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +19,8 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,8 +32,7 @@ import org.opencoc.attachment.upload.SampleFiles;
  * Content-Length refused before the body), content type against name, empty files, file names, path
  * parameters, multipart structure and Content-Digest. Each refusal is checked field by field.
  */
-@ExtendWith(ArquillianExtension.class)
-class UploadValidationIT {
+class UploadValidationIT extends DeployedWar {
 
     /** The default upload limit, 10 MiB. */
     static final int LIMIT = 10 * 1024 * 1024;
@@ -56,20 +49,10 @@ class UploadValidationIT {
     static final Pattern DISPOSITION =
             Pattern.compile("attachment; filename=\"([^\"]*)\"; filename\\*=UTF-8''([A-Za-z0-9!#$&+.^_`|~%-]+)");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
     String token;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         token = service.accountToken("domain-validation");
     }
 

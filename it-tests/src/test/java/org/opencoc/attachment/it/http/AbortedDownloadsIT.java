@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencoc.attachment.it.Deployments;
+import org.opencoc.attachment.it.DeployedWar;
 import org.opencoc.attachment.it.Service;
 
 /**
@@ -54,8 +48,7 @@ import org.opencoc.attachment.it.Service;
  * <p>The server log is not checked here (the Payara output lands in the failsafe report files, whose
  * names the test does not control).
  */
-@ExtendWith(ArquillianExtension.class)
-class AbortedDownloadsIT {
+class AbortedDownloadsIT extends DeployedWar {
 
     private static final int FILE_BYTES = 4 * 1024 * 1024;
     private static final int ABORTED_DOWNLOADS = 200;
@@ -66,20 +59,10 @@ class AbortedDownloadsIT {
     private static final Pattern THREAD_COUNT = Pattern.compile(
             "(?m)^(?:base_thread_count|base:thread_count|thread_count\\{mp_scope=\"base\"})(?:\\{[^}]*})?\\s+([0-9.eE+]+)\\s*$");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
     String token;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         token = service.accountToken("domain-aborted");
     }
 

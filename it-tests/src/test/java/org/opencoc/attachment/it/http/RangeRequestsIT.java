@@ -3,7 +3,6 @@ package org.opencoc.attachment.it.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,17 +22,12 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opencoc.attachment.it.Deployments;
+import org.opencoc.attachment.it.DeployedWar;
 import org.opencoc.attachment.it.Envelopes;
 import org.opencoc.attachment.it.Multipart;
 import org.opencoc.attachment.it.Service;
@@ -44,8 +38,7 @@ import org.opencoc.attachment.it.Service;
  * ({@code Content-Digest}). Every case uploads its own copy of the same 1000 bytes of text, so its
  * {@code Last-Modified} is known and no case depends on another.
  */
-@ExtendWith(ArquillianExtension.class)
-class RangeRequestsIT {
+class RangeRequestsIT extends DeployedWar {
 
     private static final int LENGTH = 1000;
     private static final byte[] CONTENT = Payloads.text(LENGTH, 1000);
@@ -59,20 +52,10 @@ class RangeRequestsIT {
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Service service;
     String token;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         token = service.accountToken("domain-ranges");
     }
 

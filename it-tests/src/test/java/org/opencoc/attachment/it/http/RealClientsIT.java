@@ -3,7 +3,6 @@ package org.opencoc.attachment.it.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,15 +17,10 @@ import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencoc.attachment.it.Deployments;
+import org.opencoc.attachment.it.DeployedWar;
 import org.opencoc.attachment.it.Multipart;
 import org.opencoc.attachment.it.Service;
 import org.opencoc.attachment.upload.SampleFiles;
@@ -37,8 +31,7 @@ import org.opencoc.attachment.upload.SampleFiles;
  * headless Chromium (driven by playwright-core, {@code src/test/js/download.mjs}) saves a download
  * under the name of {@code Content-Disposition}. Every file is checked by SHA-256.
  */
-@ExtendWith(ArquillianExtension.class)
-class RealClientsIT {
+class RealClientsIT extends DeployedWar {
 
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -48,23 +41,13 @@ class RealClientsIT {
     /** The same name, RFC 8187-encoded, as the upload sends it in {@code filename*}. */
     private static final String AWKWARD_NAME_ENCODED = "%E6%8A%A5%E5%91%8A%202026%20%22final%22%3B%20v2.pdf";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL url;
-
     @TempDir
     Path work;
 
-    Service service;
     String token;
 
     @BeforeEach
     void connect() {
-        service = new Service(url);
         token = service.accountToken("domain-real-clients");
     }
 
