@@ -1,0 +1,255 @@
+# Shared by bench/run and bench/preboot-ab (sourced, not executed): starting and stopping this service,
+# nginx and S3Proxy on loopback, measuring with wrk and curl, and the bookkeeping of the results.
+# Expects: $root (repository), $work (work directory), set -euo pipefail.
+
+deps="$root/it-tests/target/it-deps"
+
+# ---------------------------------------------------------------- set-up
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+# Builds the WAR, Payara Micro, S3Proxy and the dev tools when one of them is missing.
+build_if_needed() {
+  local need=0 f
+  for f in "$deps/payara-micro.jar" "$deps/coc-attachments.war" "$deps/s3proxy.jar" \
+           "$root/it-tests/target/devtools.classpath" "$root/it-tests/target/classes"; do
+    [ -e "$f" ] || need=1
+  done
+  if [ $need = 1 ]; then
+    log "building (mvn -q -B install -DskipTests) ..."
+    (cd "$root" && mvn -q -B install -DskipTests)
+  fi
+  devtools_cp="$root/it-tests/target/classes:$(cat "$root/it-tests/target/devtools.classpath")"
+}
+
+# Installs nginx-light, wrk, curl and gnuplot-nox from Debian, only those that are missing.
+install_tools() {
+  local -A pkg=([nginx]=nginx-light [wrk]=wrk [curl]=curl [gnuplot]=gnuplot-nox)
+  local missing=() c
+  for c in nginx wrk curl gnuplot; do
+    command -v "$c" >/dev/null 2>&1 || [ -x "/usr/sbin/$c" ] || missing+=("${pkg[$c]}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    log "installing ${missing[*]} (apt-get) ..."
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+      --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  export PATH="$PATH:/usr/sbin"
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Text files of printable ASCII (Tika detects text/plain; every system stores the same bytes).
+make_text_file() { # path bytes
+  { yes 'incident evidence: the quick brown fox jumps over the lazy dog 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ' \
+      || true; } | head -c "$2" > "$1"
+}
+
+# ---------------------------------------------------------------- processes
+
+declare -a bench_pids=()
+
+stop_pid() { # pid: TERM, up to 20 s, then KILL
+  local pid=$1 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 200); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
+
+stop_all() {
+  local pid
+  for pid in "${bench_pids[@]}"; do stop_pid "$pid"; done
+  bench_pids=()
+}
+
+forget_pid() { # pid
+  local kept=() p
+  for p in "${bench_pids[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
+  bench_pids=("${kept[@]}")
+}
+
+# Polls a URL with curl until it answers 2xx (no pause but 10 ms); prints the milliseconds since $2.
+await_ok() { # url since_ms timeout_s pid [curl args...]
+  local url=$1 since=$2 timeout=$3 pid=$4; shift 4
+  local deadline=$(( $(now_ms) + timeout * 1000 ))
+  while [ "$(now_ms)" -lt $deadline ]; do
+    if curl -fsS -o /dev/null --max-time 5 "$@" "$url" 2>/dev/null; then
+      echo $(( $(now_ms) - since ))
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { log "process $pid died while starting"; return 1; }
+    sleep 0.01
+  done
+  log "no answer from $url within ${timeout}s"
+  return 1
+}
+
+# This service exactly as bin/run starts it (Payara Micro, filesystem store, loopback), with the heap
+# and upload limit given. Sets svc_pid and svc_started_ms. Extra JVM options: SERVICE_JAVA_OPTS.
+start_service() { # name heap max_bytes port data_dir preboot
+  local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6
+  mkdir -p "$work/tmp" "$data"
+  local opts=(-Xmx"$heap" -Djava.io.tmpdir="$work/tmp"
+    -Dmp.jwt.verify.publickey.location="file:$work/keys/jwks-public.json"
+    -Dcoc.storage.filesystem.root="$data"
+    -Xlog:gc:file="$work/logs/$name-gc.log:uptime,level,tags")
+  [ -n "$max" ] && opts+=(-Dcoc.upload.max-bytes="$max")
+  # shellcheck disable=SC2206
+  [ -n "${SERVICE_JAVA_OPTS:-}" ] && opts+=(${SERVICE_JAVA_OPTS})
+  svc_started_ms=$(now_ms)
+  java "${opts[@]}" -jar "$deps/payara-micro.jar" \
+    --deploy "$deps/coc-attachments.war" --contextroot / \
+    --port "$port" --nohazelcast --disablephonehome \
+    --rootdir "$work/payara-root-$port" \
+    --prebootcommandfile "$preboot" \
+    >> "$work/logs/$name.log" 2>&1 &
+  svc_pid=$!
+  bench_pids+=("$svc_pid")
+}
+
+# nginx: sendfile on, loopback only, its own prefix and configuration under $work/nginx.
+start_nginx() { # port
+  local dir="$work/nginx"
+  mkdir -p "$dir/html" "$dir/tmp" "$dir/logs"
+  cat > "$dir/nginx.conf" <<EOF
+# Written by bench/run: static files with sendfile, loopback only, no logging per request.
+worker_processes auto;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/octet-stream;
+  client_body_temp_path $dir/tmp/client;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  server {
+    listen 127.0.0.1:$1;
+    root $dir/html;
+  }
+}
+EOF
+  nginx_started_ms=$(now_ms)
+  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" >> "$work/logs/nginx.log" 2>&1 &
+  nginx_pid=$!
+  bench_pids+=("$nginx_pid")
+}
+
+# S3Proxy 4.1.0 with the filesystem backend. s3proxy.authorization=none: the benchmark drives it with
+# wrk and curl, which cannot sign AWS V4 requests; signing would only add cost on the S3Proxy side.
+start_s3proxy() { # port
+  local dir="$work/s3proxy"
+  mkdir -p "$dir/data"
+  cat > "$dir/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$1
+s3proxy.authorization=none
+jclouds.provider=filesystem
+jclouds.identity=bench
+jclouds.credential=bench
+jclouds.filesystem.basedir=$dir/data
+EOF
+  s3_started_ms=$(now_ms)
+  java -jar "$deps/s3proxy.jar" --properties "$dir/s3proxy.properties" >> "$work/logs/s3proxy.log" 2>&1 &
+  s3_pid=$!
+  bench_pids+=("$s3_pid")
+}
+
+# ---------------------------------------------------------------- measuring
+
+failures=0
+record() { # metric system round value
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$work/results.tsv"
+}
+fail() { log "measurement failed: $*"; failures=$((failures + 1)); }
+
+# wrk; sets wrk_rps, wrk_p99_ms, wrk_mbps (10^6 bytes/s); returns 1 on errors or non-2xx answers.
+run_wrk() { # out_file threads conns duration url [header]
+  local out=$1 t=$2 c=$3 d=$4 url=$5 header=${6:-}
+  local args=(-t"$t" -c"$c" -d"$d" --latency --timeout 10s)
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" "$url" > "$out" 2>&1 || true
+  wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  wrk_p99_ms=$(awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+      f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 0; print v * f}' "$out")
+  wrk_mbps=$(awk '/^Transfer\/sec:/ {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Z]+$/, "", v);
+      f = (u == "B") ? 1 : (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : 0;
+      printf "%.1f", v * f / 1e6}' "$out")
+  if [ -z "$wrk_rps" ] || grep -q -E 'Non-2xx|unable to connect' "$out" || awk '/^Requests\/sec:/ {exit !($2 <= 0)}' "$out"; then
+    log "wrk problem, see $out:"; sed 's/^/    /' "$out" >&2
+    return 1
+  fi
+  if grep -q 'Socket errors' "$out"; then log "wrk socket errors: $(grep 'Socket errors' "$out")"; fi
+  return 0
+}
+
+# One curl download to /dev/null; prints MB/s (10^6 bytes/s); fails on a non-200 or a short body.
+curl_mbps() { # url expected_bytes [header]
+  local url=$1 size=$2 header=${3:-}
+  local r args=()
+  [ -n "$header" ] && args+=(-H "$header")
+  r=$(curl -sS -o /dev/null -w '%{http_code} %{size_download} %{speed_download}' "${args[@]}" "$url") || return 1
+  set -- $r
+  [ "$1" = 200 ] && [ "$2" = "$size" ] || { log "curl $url: status $1, $2 bytes"; return 1; }
+  awk -v s="$3" 'BEGIN {printf "%.1f", s / 1e6}'
+}
+
+# Medians over every value recorded for (metric, system).
+median() { # metric system
+  awk -F'\t' -v m="$1" -v s="$2" '$1 == m && $2 == s {print $4}' "$work/results.tsv" | sort -g |
+    awk '{v[NR] = $1} END {if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2];
+                              else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# Uploads through the service (multipart, curl -F) or PUTs to S3Proxy: 16 parallel loops of n each.
+# Prints uploads per second; fails when any answer is not 200.
+parallel_uploads() { # kind(service|s3proxy) file n round
+  local kind=$1 file=$2 n=$3 round=$4 dir="$work/uploads/$1-$4" w
+  mkdir -p "$dir"
+  local start end pids=()
+  start=$(date +%s%N)
+  for w in $(seq 1 16); do
+    (
+      for k in $(seq 1 "$n"); do
+        if [ "$kind" = service ]; then
+          curl -sS -o "$dir/$w-$k.json" -w '%{http_code}\n' -H 'Expect:' \
+            -H "Authorization: Bearer $account_token" -F "file=@$file;filename=upload.txt" \
+            "http://127.0.0.1:$svc_port/v1/incident/attachments" || echo 000
+        else
+          curl -sS -o /dev/null -w '%{http_code}\n' -H 'Expect:' -T "$file" \
+            "http://127.0.0.1:$s3_port/bench/upload-$w-$k" || echo 000
+        fi
+      done > "$dir/codes-$w"
+    ) &
+    pids+=($!)
+  done
+  for w in "${pids[@]}"; do wait "$w" || true; done
+  end=$(date +%s%N)
+  local ok
+  ok=$(cat "$dir"/codes-* | grep -c '^200$' || true)
+  if [ "$ok" != $((16 * n)) ]; then
+    log "$kind uploads: $ok of $((16 * n)) answered 200 (see $dir)"
+    return 1
+  fi
+  awk -v c="$ok" -v ns=$((end - start)) 'BEGIN {printf "%.2f", c / (ns / 1e9)}'
+}
+
+# The doc_id of an upload answer.
+doc_id_of() { sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' "$1"; }
