@@ -101,7 +101,9 @@ await_ok() { # url since_ms timeout_s pid [curl args...]
 start_service() { # name heap max_bytes port data_dir preboot
   local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6
   mkdir -p "$work/tmp" "$data"
-  local opts=(-Xmx"$heap" -Djava.io.tmpdir="$work/tmp"
+  local jvm_options
+  mapfile -t jvm_options < <(grep -v '^#' "$root/etc/jvm.options" | grep -v '^[[:space:]]*$')
+  local opts=(-Xmx"$heap" "${jvm_options[@]}" -Djava.io.tmpdir="$work/tmp"
     -Dmp.jwt.verify.publickey.location="file:$work/keys/jwks-public.json"
     -Dcoc.storage.filesystem.root="$data"
     -Xlog:gc:file="$work/logs/$name-gc.log:uptime,level,tags")

@@ -111,12 +111,25 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * A builder with the artifacts the it-tests build copies ({@link #payaraJarFromItDeps()},
-     * {@link #warFromItDeps()}) and the shared pre-boot commands ({@link #prebootFromItEtc()}: loopback
-     * bind, 64 KiB request headers), writing under {@code workDirectory}.
+     * {@link #warFromItDeps()}), the shared pre-boot commands ({@link #prebootFromItEtc()}: loopback
+     * bind, 64 KiB request headers) and JVM options ({@code etc/jvm.options}), writing under
+     * {@code workDirectory}.
      */
     public static Builder builder(Path workDirectory) {
-        return new Builder(payaraJarFromItDeps(), warFromItDeps(), workDirectory)
+        Builder builder = new Builder(payaraJarFromItDeps(), warFromItDeps(), workDirectory)
                 .prebootCommandFile(prebootFromItEtc());
+        jvmOptionsFromEtc(prebootFromItEtc().resolveSibling("jvm.options")).forEach(builder::jvmOption);
+        return builder;
+    }
+
+    /** The options of the project's {@code etc/jvm.options}: one per line, {@code #} comments skipped. */
+    static List<String> jvmOptionsFromEtc(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the JVM options " + file, e);
+        }
     }
 
     /** A builder for any Payara Micro jar and WAR, without pre-boot commands unless set. */
