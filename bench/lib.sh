@@ -25,18 +25,7 @@ build_if_needed() {
 
 # Installs nginx-light, wrk, curl and gnuplot-nox from Debian, only those that are missing.
 install_tools() {
-  local -A pkg=([nginx]=nginx-light [wrk]=wrk [curl]=curl [gnuplot]=gnuplot-nox)
-  local missing=() c
-  for c in nginx wrk curl gnuplot; do
-    command -v "$c" >/dev/null 2>&1 || [ -x "/usr/sbin/$c" ] || missing+=("${pkg[$c]}")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    local sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    log "installing ${missing[*]} (apt-get) ..."
-    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
-      --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  "$root/bin/ensure-packages" nginx:nginx-light wrk curl gnuplot:gnuplot-nox
   export PATH="$PATH:/usr/sbin"
 }
 
