@@ -1,5 +1,6 @@
 package org.opencoc.attachment.storage;
 
+import org.opencoc.attachment.upload.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class MetadataCodecTest {
             TicketType.INCIDENT,
             12_345,
             "application/pdf",
-            StagingAreaTest.sha256("content".getBytes(StandardCharsets.UTF_8)),
+            SampleFiles.sha256("content".getBytes(StandardCharsets.UTF_8)),
             Instant.parse("2025-03-01T10:15:30.123456789Z"),
             "domain-1",
             "iam::domain-1:user:alice");

@@ -1,5 +1,6 @@
 package org.opencoc.attachment.storage;
 
+import org.opencoc.attachment.upload.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class StagingAreaTest {
 
         try (StagedFile staged = staging().stage(new ByteArrayInputStream(content), 1_000_000)) {
             assertThat(staged.size()).isEqualTo(content.length);
-            assertThat(staged.sha256()).isEqualTo(sha256(content));
+            assertThat(staged.sha256()).isEqualTo(SampleFiles.sha256(content));
             assertThat(Files.readAllBytes(staged.content())).isEqualTo(content);
         }
     }
@@ -46,7 +45,7 @@ class StagingAreaTest {
     void stagesEmptyStream() {
         try (StagedFile staged = staging().stage(InputStream.nullInputStream(), MAX_BYTES)) {
             assertThat(staged.size()).isZero();
-            assertThat(staged.sha256()).isEqualTo(sha256(new byte[0]));
+            assertThat(staged.sha256()).isEqualTo(SampleFiles.sha256(new byte[0]));
         }
     }
 
@@ -149,13 +148,6 @@ class StagingAreaTest {
         return bytes;
     }
 
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long entries(Path directory) throws IOException {
         try (var list = Files.list(directory)) {

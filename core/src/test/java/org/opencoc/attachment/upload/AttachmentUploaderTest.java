@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +58,7 @@ class AttachmentUploaderTest {
         assertThat(metadata.contentType()).isEqualTo("image/png");
         assertThat(metadata.createdAt()).isEqualTo(NOW);
         assertThat(metadata.size()).isEqualTo(png.length);
-        assertThat(metadata.sha256()).isEqualTo(sha256(png));
+        assertThat(metadata.sha256()).isEqualTo(SampleFiles.sha256(png));
         assertThat(metadata.ownedBy(DOMAIN)).isTrue();
         assertThat(metadata.uploader()).isEqualTo(UPLOADER);
         assertThat(store.find(ID)).contains(metadata);
@@ -80,7 +78,7 @@ class AttachmentUploaderTest {
     void publishesWhenTheDigestMatches() {
         byte[] pdf = SampleFiles.pdf();
         Optional<ContentDigest> digest = ContentDigest.parse(
-                "sha-256=:" + Base64.getEncoder().encodeToString(sha256(pdf)) + ":");
+                "sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(pdf)) + ":");
 
         upload("report.pdf", pdf, digest);
 
@@ -95,7 +93,7 @@ class AttachmentUploaderTest {
     @Test
     void refusesDigestMismatchAndPublishesNothing() throws IOException {
         Optional<ContentDigest> digestOfOtherContent = ContentDigest.parse(
-                "sha-256=:" + Base64.getEncoder().encodeToString(sha256(SampleFiles.jpeg())) + ":");
+                "sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(SampleFiles.jpeg())) + ":");
 
         assertRefused("screenshot.png", SampleFiles.png(), digestOfOtherContent, ErrorCode.CHECKSUM_MISMATCH);
     }
@@ -160,11 +158,4 @@ class AttachmentUploaderTest {
         }
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -126,6 +126,11 @@ public final class SampleFiles {
         } finally {
             graphics.dispose();
         }
+        return encode(image, format);
+    }
+
+    /** {@code image} encoded with ImageIO as {@code format} ({@code png}, {@code jpeg}). */
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -135,6 +140,15 @@ public final class SampleFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The SHA-256 of {@code content}. */
+    public static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     private static byte[] zip(Map<String, String> entries) {

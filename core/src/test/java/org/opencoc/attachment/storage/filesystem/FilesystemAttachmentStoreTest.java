@@ -1,5 +1,6 @@
 package org.opencoc.attachment.storage.filesystem;
 
+import org.opencoc.attachment.upload.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
@@ -42,7 +41,7 @@ class FilesystemAttachmentStoreTest {
     void stagesWithSizeAndSha256() {
         try (StagedFile staged = new FilesystemAttachmentStore(root).stage(new ByteArrayInputStream(CONTENT), MAX_BYTES)) {
             assertThat(staged.size()).isEqualTo(LENGTH);
-            assertThat(staged.sha256()).isEqualTo(sha256(CONTENT));
+            assertThat(staged.sha256()).isEqualTo(SampleFiles.sha256(CONTENT));
         }
     }
 
@@ -213,7 +212,7 @@ class FilesystemAttachmentStoreTest {
 
     private static AttachmentMetadata metadata(DocId id, byte[] content) {
         return new AttachmentMetadata(id, FileName.of("Störungsbericht 東京 \"v2\".pdf"), TicketType.INCIDENT,
-                content.length, "application/pdf", sha256(content), Instant.parse("2025-03-01T10:15:30Z"),
+                content.length, "application/pdf", SampleFiles.sha256(content), Instant.parse("2025-03-01T10:15:30Z"),
                 "domain-1", "iam::domain-1:user:alice");
     }
 
@@ -223,11 +222,4 @@ class FilesystemAttachmentStoreTest {
         return bytes;
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

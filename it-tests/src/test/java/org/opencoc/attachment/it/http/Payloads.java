@@ -1,8 +1,7 @@
 package org.opencoc.attachment.it.http;
 
+import org.opencoc.attachment.upload.SampleFiles;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -30,21 +29,14 @@ final class Payloads {
         return bytes;
     }
 
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The strong entity tag the service derives from the content: {@code "<sha-256 hex>"}. */
     static String entityTag(byte[] content) {
-        return '"' + HexFormat.of().formatHex(sha256(content)) + '"';
+        return '"' + HexFormat.of().formatHex(SampleFiles.sha256(content)) + '"';
     }
 
     /** An RFC 9530 digest field value: {@code sha-256=:<base64>:}. */
     static String digestField(byte[] content) {
-        return "sha-256=:" + Base64.getEncoder().encodeToString(sha256(content)) + ":";
+        return "sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(content)) + ":";
     }
 }

@@ -66,7 +66,7 @@ class RealClientsIT extends DeployedWar {
 
         assertThat(curlRun.exitCode()).as(curlRun.describe()).isZero();
         assertThat(curlRun.stdout()).as("status of curl's resumed request").isEqualTo("206");
-        assertThat(sha256(file)).isEqualTo(Payloads.sha256(content));
+        assertThat(sha256(file)).isEqualTo(SampleFiles.sha256(content));
     }
 
     @Test
@@ -85,7 +85,7 @@ class RealClientsIT extends DeployedWar {
         assertThat(wgetRun.exitCode()).as(wgetRun.describe()).isZero();
         assertThat(wgetRun.stderr()).as("wget's server response").contains("HTTP/1.1 206")
                 .contains("Content-Range: bytes " + half + "-" + (content.length - 1) + "/" + content.length);
-        assertThat(sha256(file)).isEqualTo(Payloads.sha256(content));
+        assertThat(sha256(file)).isEqualTo(SampleFiles.sha256(content));
     }
 
     @Test
@@ -102,7 +102,7 @@ class RealClientsIT extends DeployedWar {
                 "--log=" + log, "--log-level=debug", service.attachment(docId).toString()));
 
         assertThat(ariaRun.exitCode()).as(ariaRun.describe()).isZero();
-        assertThat(sha256(work.resolve("aria2.txt"))).isEqualTo(Payloads.sha256(content));
+        assertThat(sha256(work.resolve("aria2.txt"))).isEqualTo(SampleFiles.sha256(content));
         assertThat(requestedRanges(log)).as("Range requests aria2c sent, one per extra segment")
                 .hasSizeGreaterThanOrEqualTo(4);
     }
@@ -175,6 +175,6 @@ class RealClientsIT extends DeployedWar {
     }
 
     private static byte[] sha256(Path file) throws IOException {
-        return Payloads.sha256(Files.readAllBytes(file));
+        return SampleFiles.sha256(Files.readAllBytes(file));
     }
 }

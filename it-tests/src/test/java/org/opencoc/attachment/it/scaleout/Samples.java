@@ -7,14 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import javax.imageio.ImageIO;
 
 import org.opencoc.attachment.upload.SampleFiles;
 
@@ -80,15 +77,7 @@ final class Samples {
         graphics.fillRect(0, 0, 16, 16);
         graphics.dispose();
         image.setRGB(i % 16, (i / 16) % 16, 0xFFFFFF);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("No ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return SampleFiles.encode(image, format);
     }
 
     /** The sample PDF followed by a PDF comment naming {@code i} (comments are valid anywhere). */
@@ -117,10 +106,6 @@ final class Samples {
     }
 
     static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SampleFiles.sha256(content));
     }
 }
