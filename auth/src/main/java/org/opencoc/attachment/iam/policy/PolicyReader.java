@@ -176,15 +176,7 @@ final class PolicyReader {
 
     /** A string or a non-empty array of strings, none blank and none containing whitespace. */
     private static List<String> patterns(JsonValue value, String field, String policy, String where) {
-        List<JsonValue> items;
-        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            items = value.asJsonArray();
-            if (items.isEmpty()) {
-                throw new PolicyException(policy, where, "field '" + field + "' must not be an empty array");
-            }
-        } else {
-            items = List.of(value);
-        }
+        List<JsonValue> items = oneOrMany(value, policy, where, "field '" + field + "' must not be an empty array");
         List<String> texts = new ArrayList<>(items.size());
         for (JsonValue item : items) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
@@ -261,15 +253,7 @@ final class PolicyReader {
 
     private static List<Object> values(JsonValue value, ConditionOperator operator, String policy, String where,
                                        String field) {
-        List<JsonValue> items;
-        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            items = value.asJsonArray();
-            if (items.isEmpty()) {
-                throw new PolicyException(policy, where, "field '" + field + "' must have at least one value");
-            }
-        } else {
-            items = List.of(value);
-        }
+        List<JsonValue> items = oneOrMany(value, policy, where, "field '" + field + "' must have at least one value");
         List<Object> converted = new ArrayList<>(items.size());
         for (JsonValue item : items) {
             try {
@@ -350,4 +334,17 @@ final class PolicyReader {
                 return "an object";
         }
     }
+
+    /** A single value as a one-element list, or the items of a non-empty array ({@code emptyArray} otherwise). */
+    private static List<JsonValue> oneOrMany(JsonValue value, String policy, String where, String emptyArray) {
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of(value);
+        }
+        List<JsonValue> items = value.asJsonArray();
+        if (items.isEmpty()) {
+            throw new PolicyException(policy, where, emptyArray);
+        }
+        return items;
+    }
+
 }
