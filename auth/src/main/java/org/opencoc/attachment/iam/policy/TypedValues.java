@@ -160,8 +160,8 @@ final class TypedValues {
                 && digits(text, at + 1, at + 3) && digits(text, at + 4, at + 6)) {
             int hours = digitsValue(text, at + 1, at + 3);
             int minutes = digitsValue(text, at + 4, at + 6);
-            if (hours > 23 || minutes > 59) {
-                throw new DateTimeException("the offset " + text.substring(at) + " is out of range");
+            if (minutes > 59 || hours * 60 + minutes > 18 * 60) {
+                throw new DateTimeException("the offset " + text.substring(at) + " is out of range (-18:00 to +18:00)");
             }
             int sign = designator == '-' ? -1 : 1;
             return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
