@@ -83,8 +83,8 @@ public final class ConditionContext {
      * never re-parse it), {@value #USER_ID}, {@value #USER_NAME}, {@value #DOMAIN_NAME},
      * {@value #PRINCIPAL_ACCOUNT} (the domain id), {@value #PRINCIPAL_URN} ({@link Caller#urn()}),
      * {@value #PRINCIPAL_TYPE} ({@code Account} or {@code User}), {@value #MFA_PRESENT} ({@code true} or
-     * {@code false}), {@value #SERVICE_NAME} ({@value #THIS_SERVICE}), and, when given (not {@code null} or blank), {@value #SOURCE_IP} and
-     * {@value #TICKET_TYPE}. {@value #DOMAIN_NAME} is left out when the caller has no domain name.
+     * {@code false}), {@value #SERVICE_NAME} ({@value #THIS_SERVICE}), and, when given (not {@code null} or
+     * blank), {@value #SOURCE_IP} and {@value #TICKET_TYPE}. {@value #DOMAIN_NAME} is left out when the caller has no domain name.
      */
     public static ConditionContext forRequest(Caller caller, Clock clock, String sourceIp, String ticketType) {
         Objects.requireNonNull(caller, "caller");

@@ -229,7 +229,7 @@ final class PolicyReader {
                 if (!language.acceptsSetPrefixes()) {
                     throw new PolicyException(policy, where, "field 'Condition': operator '" + operatorName
                             + "' is not in the Version " + language.version() + " grammar (the " + prefix
-                            + ": prefix belongs to Version 5.0)");
+                            + ": prefix belongs to Version " + PolicyLanguage.IDENTITY.version() + ")");
                 }
                 name = name.substring(colon + 1);
             }
@@ -247,7 +247,8 @@ final class PolicyReader {
                         + "' is not in the Version " + language.version() + " grammar (" + operator.canonicalName()
                         + " is a Version " + operator.acceptingVersions() + " operator)");
             }
-            if (!operator.acceptsIfExists() && ifExists || !operator.acceptsSetPrefix() && qualifier != Condition.Qualifier.NONE) {
+            if (ifExists && !operator.acceptsIfExists()
+                    || qualifier != Condition.Qualifier.NONE && !operator.acceptsSetPrefix()) {
                 throw new PolicyException(policy, where, "field '" + field + "': the " + operator.canonicalName()
                         + " operator takes no ForAnyValue:/ForAllValues: prefix and no IfExists suffix");
             }

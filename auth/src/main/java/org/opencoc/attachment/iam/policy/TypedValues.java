@@ -50,7 +50,7 @@ final class TypedValues {
     static BigDecimal number(String text) {
         if (!isDecimal(text)) {
             throw new IllegalArgumentException("'" + text
-                    + "' is not a number (expected a decimal such as 10, -2.5 or 0.25; no exponent, sign + or blanks)");
+                    + "' is not a number (expected a decimal such as 10, -2.5 or 0.25; no exponent, no '+', no blanks)");
         }
         return new BigDecimal(text);
     }
