@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>{@code ForAnyValue:}: some v passes; {@code ForAllValues:}: every v passes; where "passes" is
  *       "matches", or "matches no p" for a negated operator;</li>
  *   <li>{@code Null}: with {@code true}, holds when the key is absent; with {@code false}, when present.</li>
+ *   <li>{@code IsNullOrEmpty}: with {@code true}, holds when the key is absent or all its values are empty
+ *       strings; with {@code false}, when it has a non-empty value.</li>
  * </ul>
  * A context value that cannot be read as the operator's type is a {@link PolicyException} (fail closed).
  */
@@ -26,6 +28,9 @@ final class Condition {
 
     private final String operatorName;
     private final ConditionOperator operator;
+    private final ConditionOperator.Comparison comparison;
+    private final boolean negated;
+    private final boolean presenceTest;
     private final Qualifier qualifier;
     private final boolean ifExists;
     private final String key;
@@ -36,6 +41,9 @@ final class Condition {
               String key, List<Object> values) {
         this.operatorName = operatorName;
         this.operator = operator;
+        this.comparison = operator.comparison();
+        this.negated = operator.negated();
+        this.presenceTest = comparison.presenceTest();
         this.qualifier = qualifier;
         this.ifExists = ifExists;
         this.key = key;
@@ -43,12 +51,22 @@ final class Condition {
         this.values = List.copyOf(values);
     }
 
+    /** The operator as the document spelled it, with its prefix and suffix. */
+    String operatorName() {
+        return operatorName;
+    }
+
+    /** The condition key as the document spelled it. */
+    String key() {
+        return key;
+    }
+
     /** Whether the condition holds; a context value of the wrong type throws {@link PolicyException}. */
     boolean holds(ConditionContext context) {
         List<ContextValue> present = context.lookup(foldedKey);
-        if (operator == ConditionOperator.NULL) {
-            Boolean absent = present.isEmpty();
-            return values.contains(absent);
+        if (presenceTest) {
+            return values.contains(comparison == ConditionOperator.Comparison.ABSENT ? present.isEmpty()
+                    : nullOrEmpty(present));
         }
         if (present.isEmpty()) {
             if (ifExists) {
@@ -60,20 +78,20 @@ final class Condition {
                 case FOR_ANY_VALUE:
                     return false;
                 default:
-                    return operator.negated();
+                    return negated;
             }
         }
         switch (qualifier) {
             case FOR_ALL_VALUES:
                 for (ContextValue value : present) {
-                    if (matches(value) == operator.negated()) {
+                    if (matches(value) == negated) {
                         return false;
                     }
                 }
                 return true;
             case FOR_ANY_VALUE:
                 for (ContextValue value : present) {
-                    if (matches(value) != operator.negated()) {
+                    if (matches(value) != negated) {
                         return true;
                     }
                 }
@@ -81,11 +99,20 @@ final class Condition {
             default:
                 for (ContextValue value : present) {
                     if (matches(value)) {
-                        return !operator.negated();
+                        return !negated;
                     }
                 }
-                return operator.negated();
+                return negated;
         }
+    }
+
+    private static boolean nullOrEmpty(List<ContextValue> present) {
+        for (ContextValue value : present) {
+            if (!value.text().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the positive form of the operator holds for {@code value} and at least one policy value. */
@@ -104,16 +131,16 @@ final class Condition {
     }
 
     private boolean test(ContextValue value, Object expected) {
-        switch (operator.base()) {
-            case STRING_EQUALS:
+        switch (comparison) {
+            case EQUALS:
                 return value.text().equals(expected);
-            case STRING_EQUALS_IGNORE_CASE:
+            case EQUALS_IGNORE_CASE:
                 return value.text().equalsIgnoreCase((String) expected);
-            case STRING_LIKE:
+            case WILDCARD:
                 return ((WildcardPattern) expected).matches(value.text());
-            case STRING_START_WITH:
+            case START_WITH:
                 return value.text().startsWith((String) expected);
-            case STRING_END_WITH:
+            case END_WITH:
                 return value.text().endsWith((String) expected);
             case NUMBER_EQUALS:
                 return value.number().compareTo((BigDecimal) expected) == 0;
@@ -137,7 +164,7 @@ final class Condition {
                 return !value.instant().isBefore((Instant) expected);
             case BOOL:
                 return value.bool() == (Boolean) expected;
-            case IP_ADDRESS:
+            case IP_RANGE:
                 return ((IPAddress) expected).contains(value.ip());
             default:
                 throw new IllegalStateException("no test for " + operator);

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.policy.Decision.Outcome;
 
-/** The example policies in {@code docs/examples/policies} parse, and mean what the docs say. */
+/**
+ * The example policies in {@code docs/examples/policies} parse, and mean what the docs say; the policy that
+ * {@code bench/run} puts in its tokens parses too.
+ */
 class ExamplePoliciesTest {
 
     private static final Path EXAMPLES =
@@ -52,6 +55,13 @@ class ExamplePoliciesTest {
     void everyExamplePolicyParses(Path file) throws IOException {
         Policy policy = Policy.parse(Files.readString(file), file.getFileName().toString());
         assertThat(policy.statements()).isNotEmpty();
+    }
+
+    @Test
+    void theBenchmarkPolicyParsesUnderItsVersionGrammar() throws IOException {
+        Path file = EXAMPLES.resolve("../../../bench/policy-10-statements.json").normalize();
+        Policy policy = Policy.parse(Files.readString(file), file.getFileName().toString());
+        assertThat(policy.statements()).hasSize(10);
     }
 
     @Test
