@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>{@code ForAnyValue:}: some v passes; {@code ForAllValues:}: every v passes; where "passes" is
  *       "matches", or "matches no p" for a negated operator;</li>
  *   <li>{@code Null}: with {@code true}, holds when the key is absent; with {@code false}, when present.</li>
+ *   <li>{@code IsNullOrEmpty}: with {@code true}, holds when the key is absent or all its values are empty
+ *       strings; with {@code false}, when it has a non-empty value.</li>
  * </ul>
  * A context value that cannot be read as the operator's type is a {@link PolicyException} (fail closed).
  */
@@ -43,12 +45,26 @@ final class Condition {
         this.values = List.copyOf(values);
     }
 
+    /** The operator as the document spelled it, with its prefix and suffix. */
+    String operatorName() {
+        return operatorName;
+    }
+
+    /** The condition key as the document spelled it. */
+    String key() {
+        return key;
+    }
+
     /** Whether the condition holds; a context value of the wrong type throws {@link PolicyException}. */
     boolean holds(ConditionContext context) {
         List<ContextValue> present = context.lookup(foldedKey);
-        if (operator == ConditionOperator.NULL) {
-            Boolean absent = present.isEmpty();
-            return values.contains(absent);
+        switch (operator.comparison()) {
+            case ABSENT:
+                return values.contains(present.isEmpty());
+            case NULL_OR_EMPTY:
+                return values.contains(nullOrEmpty(present));
+            default:
+                break;
         }
         if (present.isEmpty()) {
             if (ifExists) {
@@ -88,6 +104,15 @@ final class Condition {
         }
     }
 
+    private static boolean nullOrEmpty(List<ContextValue> present) {
+        for (ContextValue value : present) {
+            if (!value.text().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the positive form of the operator holds for {@code value} and at least one policy value. */
     private boolean matches(ContextValue value) {
         try {
@@ -104,16 +129,16 @@ final class Condition {
     }
 
     private boolean test(ContextValue value, Object expected) {
-        switch (operator.base()) {
-            case STRING_EQUALS:
+        switch (operator.comparison()) {
+            case EQUALS:
                 return value.text().equals(expected);
-            case STRING_EQUALS_IGNORE_CASE:
+            case EQUALS_IGNORE_CASE:
                 return value.text().equalsIgnoreCase((String) expected);
-            case STRING_LIKE:
+            case WILDCARD:
                 return ((WildcardPattern) expected).matches(value.text());
-            case STRING_START_WITH:
+            case START_WITH:
                 return value.text().startsWith((String) expected);
-            case STRING_END_WITH:
+            case END_WITH:
                 return value.text().endsWith((String) expected);
             case NUMBER_EQUALS:
                 return value.number().compareTo((BigDecimal) expected) == 0;
@@ -137,7 +162,7 @@ final class Condition {
                 return !value.instant().isBefore((Instant) expected);
             case BOOL:
                 return value.bool() == (Boolean) expected;
-            case IP_ADDRESS:
+            case IP_RANGE:
                 return ((IPAddress) expected).contains(value.ip());
             default:
                 throw new IllegalStateException("no test for " + operator);

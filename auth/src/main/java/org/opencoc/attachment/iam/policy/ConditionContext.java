@@ -44,6 +44,12 @@ public final class ConditionContext {
     public static final String PRINCIPAL_TYPE = "g:PrincipalType";
     /** {@code true} or {@code false}: whether the token says multi-factor authentication was used. */
     public static final String MFA_PRESENT = "g:MFAPresent";
+    /**
+     * The service the request is for: always {@value #THIS_SERVICE} here (a Version 1.1 global condition key).
+     */
+    public static final String SERVICE_NAME = "g:ServiceName";
+    /** The value of {@value #SERVICE_NAME}: this service's prefix in actions such as {@code coc:ticket:uploadFile}. */
+    public static final String THIS_SERVICE = "coc";
     /** The ticket type of the request path, such as {@code incident}. */
     public static final String TICKET_TYPE = "coc:TicketType";
 
@@ -77,7 +83,7 @@ public final class ConditionContext {
      * never re-parse it), {@value #USER_ID}, {@value #USER_NAME}, {@value #DOMAIN_NAME},
      * {@value #PRINCIPAL_ACCOUNT} (the domain id), {@value #PRINCIPAL_URN} ({@link Caller#urn()}),
      * {@value #PRINCIPAL_TYPE} ({@code Account} or {@code User}), {@value #MFA_PRESENT} ({@code true} or
-     * {@code false}), and, when given (not {@code null} or blank), {@value #SOURCE_IP} and
+     * {@code false}), {@value #SERVICE_NAME} ({@value #THIS_SERVICE}), and, when given (not {@code null} or blank), {@value #SOURCE_IP} and
      * {@value #TICKET_TYPE}. {@value #DOMAIN_NAME} is left out when the caller has no domain name.
      */
     public static ConditionContext forRequest(Caller caller, Clock clock, String sourceIp, String ticketType) {
@@ -91,7 +97,8 @@ public final class ConditionContext {
                 .put(PRINCIPAL_ACCOUNT, caller.domainId())
                 .put(PRINCIPAL_URN, caller.urn())
                 .put(PRINCIPAL_TYPE, caller.type() == Caller.PrincipalType.ACCOUNT ? "Account" : "User")
-                .put(MFA_PRESENT, Boolean.toString(caller.mfa()));
+                .put(MFA_PRESENT, Boolean.toString(caller.mfa()))
+                .put(SERVICE_NAME, THIS_SERVICE);
         if (!caller.domainName().isBlank()) {
             builder.put(DOMAIN_NAME, caller.domainName());
         }

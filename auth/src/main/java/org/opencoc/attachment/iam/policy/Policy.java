@@ -12,16 +12,20 @@ import java.util.Objects;
  * <h2>Document grammar</h2>
  * <pre>
  * {"Version": "1.1" | "5.0",
- *  "Statement": [ {"Sid": "...",                        optional
+ *  "Statement": [ {"Sid": "...",                        optional (5.0; accepted in 1.1 for compatibility)
  *                  "Effect": "Allow" | "Deny",
- *                  "Action" | "NotAction": "..." | ["...", ...],      exactly one of the two
- *                  "Resource" | "NotResource": "..." | ["...", ...],  optional, at most one of the two
+ *                  "Action" | "NotAction": "..." | ["...", ...],      exactly one of the two (NotAction: 5.0 only)
+ *                  "Resource" | "NotResource": "..." | ["...", ...],  optional, at most one (NotResource: 5.0 only)
  *                  "Condition": {"&lt;operator&gt;": {"&lt;key&gt;": value | [values]}}}  optional
  *               ]}
  * </pre>
- * Field names are case-sensitive and no other field is accepted; the {@code Effect} value and operator
- * names are accepted in any case. Condition values may be JSON strings, numbers or booleans and are
- * read according to the operator (a number for {@code Number*}, a date for {@code Date*}, and so on).
+ * Each {@link PolicyLanguage version} has its own set of condition operators and set prefixes; an element or
+ * operator outside the document's version is a {@link PolicyException} naming the version, the statement and
+ * the name. Field names are case-sensitive and no other field is accepted; the {@code Effect} value and
+ * operator names are accepted in any case. Condition values may be JSON strings, numbers or booleans and are
+ * read according to the operator (a decimal for {@code Number*}, a W3C date for {@code Date*}, and so on). A
+ * document may have at most {@value PolicyLanguage#MAX_DOCUMENT_CHARACTERS} characters as compact JSON.
+ * {@code docs/policies.md} has the grammar of each version with its sources.
  *
  * <h2>Matching rules</h2>
  * <ul>

@@ -25,8 +25,8 @@ import org.opencoc.attachment.iam.policy.Decision.Outcome;
  * Operators AND, keys AND, values OR; a negated operator ({@code StringNotEquals}, {@code NotIpAddress},
  * ...) holds when the context value matches none of the values (NOR). Key names are case-insensitive. An
  * absent key makes a condition false, except for negated operators (true), {@code ...IfExists} (true),
- * {@code ForAllValues:} (true), and {@code Null} (true for {@code "true"}). {@code ForAnyValue:} on an
- * absent key is false.
+ * {@code ForAllValues:} (true), {@code Null} and {@code IsNullOrEmpty} (true for {@code "true"}).
+ * {@code ForAnyValue:} on an absent key is false.
  *
  * <h2>Failing closed</h2>
  * A condition that cannot be evaluated (a context value of the wrong type for its operator, such as an

@@ -11,6 +11,8 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,6 @@ import java.util.Map;
 final class PolicyReader {
 
     private static final List<String> DOCUMENT_FIELDS = List.of("Version", "Statement");
-    private static final List<String> STATEMENT_FIELDS =
-            List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
     private static final String IF_EXISTS = "ifexists";
 
     /** Duplicate keys in JSON text are rejected where the JSON-P implementation supports it. */
@@ -95,12 +95,24 @@ final class PolicyReader {
         JsonArray array = statements.asJsonArray();
         List<Statement> parsed = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            parsed.add(statement(array.get(i), i, label));
+            parsed.add(statement(array.get(i), i, label, language));
         }
+        requireSize(document, label, language);
         return new Policy(label, language, parsed);
     }
 
-    private static Statement statement(JsonValue value, int index, String policy) {
+    /** The documented size limit, checked after the grammar so that a grammar error is reported first. */
+    private static void requireSize(JsonObject document, String label, PolicyLanguage language) {
+        String compact = document.toString();
+        if (compact.length() > PolicyLanguage.MAX_DOCUMENT_CHARACTERS
+                && compact.codePointCount(0, compact.length()) > PolicyLanguage.MAX_DOCUMENT_CHARACTERS) {
+            throw new PolicyException(label, null, "Version " + language.version() + " document has "
+                    + compact.codePointCount(0, compact.length()) + " characters as compact JSON, more than the "
+                    + PolicyLanguage.MAX_DOCUMENT_CHARACTERS + " a policy may have");
+        }
+    }
+
+    private static Statement statement(JsonValue value, int index, String policy, PolicyLanguage language) {
         String where = "#" + index;
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new PolicyException(policy, where, "must be a JSON object, not " + describe(value));
@@ -116,7 +128,7 @@ final class PolicyReader {
             where = sid.isBlank() ? where : sid;
             sid = sid.isBlank() ? null : sid;
         }
-        rejectUnknownFields(statement, STATEMENT_FIELDS, policy, where);
+        rejectFieldsOutsideGrammar(statement, language, policy, where);
 
         Effect effect = effect(statement.get("Effect"), policy, where);
 
@@ -150,7 +162,7 @@ final class PolicyReader {
         List<Condition> conditions = new ArrayList<>();
         JsonValue condition = statement.get("Condition");
         if (condition != null) {
-            conditions(condition, policy, where, conditions);
+            conditions(condition, policy, where, language, conditions);
         }
         return new Statement(index, sid, effect, actions, notAction, covers, conditions);
     }
@@ -193,7 +205,8 @@ final class PolicyReader {
         return texts;
     }
 
-    private static void conditions(JsonValue value, String policy, String where, List<Condition> into) {
+    private static void conditions(JsonValue value, String policy, String where, PolicyLanguage language,
+                                   List<Condition> into) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new PolicyException(policy, where,
                     "field 'Condition' must be an object of operators, not " + describe(value));
@@ -211,7 +224,12 @@ final class PolicyReader {
                 } else if ("ForAllValues".equalsIgnoreCase(prefix)) {
                     qualifier = Condition.Qualifier.FOR_ALL_VALUES;
                 } else {
-                    throw unknownOperator(policy, where, operatorName);
+                    throw unknownOperator(policy, where, operatorName, language);
+                }
+                if (!language.acceptsSetPrefixes()) {
+                    throw new PolicyException(policy, where, "field 'Condition': operator '" + operatorName
+                            + "' is not in the Version " + language.version() + " grammar (the " + prefix
+                            + ": prefix belongs to Version 5.0)");
                 }
                 name = name.substring(colon + 1);
             }
@@ -222,11 +240,16 @@ final class PolicyReader {
                 operator = ConditionOperator.named(name.substring(0, name.length() - IF_EXISTS.length())).orElse(null);
             }
             if (operator == null) {
-                throw unknownOperator(policy, where, operatorName);
+                throw unknownOperator(policy, where, operatorName, language);
             }
-            if (operator == ConditionOperator.NULL && (ifExists || qualifier != Condition.Qualifier.NONE)) {
-                throw new PolicyException(policy, where, "field '" + field
-                        + "': the Null operator takes no ForAnyValue:/ForAllValues: prefix and no IfExists suffix");
+            if (!operator.acceptedIn(language)) {
+                throw new PolicyException(policy, where, "field 'Condition': operator '" + operatorName
+                        + "' is not in the Version " + language.version() + " grammar (" + operator.canonicalName()
+                        + " is a Version " + operator.acceptingVersions() + " operator)");
+            }
+            if (!operator.acceptsIfExists() && ifExists || !operator.acceptsSetPrefix() && qualifier != Condition.Qualifier.NONE) {
+                throw new PolicyException(policy, where, "field '" + field + "': the " + operator.canonicalName()
+                        + " operator takes no ForAnyValue:/ForAllValues: prefix and no IfExists suffix");
             }
             if (block.getValue().getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new PolicyException(policy, where, "field '" + field
@@ -247,8 +270,9 @@ final class PolicyReader {
         }
     }
 
-    private static PolicyException unknownOperator(String policy, String where, String name) {
-        return new PolicyException(policy, where, "field 'Condition': unknown operator '" + name + "'");
+    private static PolicyException unknownOperator(String policy, String where, String name, PolicyLanguage language) {
+        return new PolicyException(policy, where, "field 'Condition': unknown operator '" + name
+                + "' (not in the Version " + language.version() + " grammar)");
     }
 
     private static List<Object> values(JsonValue value, ConditionOperator operator, String policy, String where,
@@ -274,20 +298,21 @@ final class PolicyReader {
             throw new IllegalArgumentException("a value must be a string, number or boolean, not " + describe(item));
         }
         String text = type == JsonValue.ValueType.STRING ? ((JsonString) item).getString() : item.toString();
-        switch (operator.family()) {
-            case STRING:
-                return operator.base() == ConditionOperator.STRING_LIKE ? WildcardPattern.compile(text) : text;
+        switch (operator.valueType()) {
+            case TEXT:
+                return text;
+            case PATTERN:
+                return WildcardPattern.compile(text);
             case NUMBER:
                 requireNotBoolean(type, "a number", item);
                 return type == JsonValue.ValueType.NUMBER ? ((JsonNumber) item).bigDecimalValue() : TypedValues.number(text);
             case DATE:
                 requireNotBoolean(type, "a date", item);
-                if (type == JsonValue.ValueType.NUMBER && !((JsonNumber) item).isIntegral()) {
-                    throw new IllegalArgumentException("epoch seconds must be a whole number, not " + item);
+                if (type == JsonValue.ValueType.NUMBER) {
+                    return epochSeconds((JsonNumber) item);
                 }
                 return TypedValues.instant(text);
             case BOOL:
-            case NULL:
                 if (type == JsonValue.ValueType.NUMBER) {
                     throw new IllegalArgumentException("expected a boolean, not " + describe(item));
                 }
@@ -302,9 +327,42 @@ final class PolicyReader {
         }
     }
 
+    /** A JSON number under a Date operator: whole epoch seconds (compatibility; the grammar writes dates as strings). */
+    private static Instant epochSeconds(JsonNumber number) {
+        if (!number.isIntegral()) {
+            throw new IllegalArgumentException("epoch seconds must be a whole number, not " + number);
+        }
+        try {
+            return Instant.ofEpochSecond(number.bigIntegerValue().longValueExact());
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new IllegalArgumentException("epoch seconds " + number + " are out of range", e);
+        }
+    }
+
     private static void requireNotBoolean(JsonValue.ValueType type, String expected, JsonValue item) {
         if (type == JsonValue.ValueType.TRUE || type == JsonValue.ValueType.FALSE) {
             throw new IllegalArgumentException("expected " + expected + ", not " + describe(item));
+        }
+    }
+
+    /** Every statement field must belong to the document's version; a field of the other version says so. */
+    private static void rejectFieldsOutsideGrammar(JsonObject statement, PolicyLanguage language, String policy,
+                                                   String where) {
+        List<String> known = language.statementFields();
+        for (String field : statement.keySet()) {
+            if (known.contains(field)) {
+                continue;
+            }
+            for (PolicyLanguage other : PolicyLanguage.values()) {
+                if (other.statementFields().contains(field)) {
+                    throw new PolicyException(policy, where, "field '" + field + "' is not in the Version "
+                            + language.version() + " grammar (a Version " + language.version()
+                            + " statement has " + String.join(", ", known) + "; '" + field + "' belongs to Version "
+                            + other.version() + ")");
+                }
+            }
+            throw new PolicyException(policy, where, "unknown field '" + field + "' (a Version " + language.version()
+                    + " statement has " + String.join(", ", known) + "; field names are case-sensitive)");
         }
     }
 

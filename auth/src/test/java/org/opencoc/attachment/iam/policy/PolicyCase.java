@@ -32,11 +32,17 @@ import org.opencoc.attachment.iam.policy.Decision.Outcome;
  * {@code context} overriding keys of the default request context (a string, number or boolean sets one
  * value, an array several, {@code null} removes the key); {@code expect}; optional {@code error} (the
  * policies must fail to parse with this message fragment), {@code reason} (fragment of the decision
- * reason) and {@code statement} (the deciding statement).
+ * reason) and {@code statement} (the deciding statement); {@code source} (the public page a documentation
+ * example was copied from) and {@code note}, which the suite does not interpret.
  */
 record PolicyCase(String file, String name, Caller caller, String action, JsonArray policies,
                   ConditionContext context, Outcome expect, Optional<String> error, Optional<String> reason,
-                  Optional<String> statement) {
+                  Optional<String> statement, Optional<String> source) {
+
+    /** The table-driven semantics suite. */
+    static final String CASES = "/policy-cases";
+    /** Examples copied from the cloud's public documentation, each with its source address. */
+    static final String DOCUMENTATION_EXAMPLES = "/policy-doc-examples";
 
     static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -44,9 +50,14 @@ record PolicyCase(String file, String name, Caller caller, String action, JsonAr
     static final String TICKET_TYPE = "incident";
 
     static Stream<PolicyCase> all() {
+        return all(CASES);
+    }
+
+    /** Every case of every {@code *.json} file in the test resource directory {@code resourceDirectory}. */
+    static Stream<PolicyCase> all(String resourceDirectory) {
         Path directory;
         try {
-            directory = Path.of(PolicyCase.class.getResource("/policy-cases").toURI());
+            directory = Path.of(PolicyCase.class.getResource(resourceDirectory).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -76,7 +87,7 @@ record PolicyCase(String file, String name, Caller caller, String action, JsonAr
             cases.add(new PolicyCase(area, json.getString("name"), caller, json.getString("action"),
                     json.getJsonArray("policies"), context(caller, json.getJsonObject("context")),
                     Outcome.valueOf(json.getString("expect")), text(json, "error"), text(json, "reason"),
-                    text(json, "statement")));
+                    text(json, "statement"), text(json, "source")));
         }
         return cases;
     }

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.opencoc.attachment.iam.Caller;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One decision for a user whose policy has 1, 10 or 100 statements, each matching the action and
+ * One decision for a user whose policies have 1, 10 or 100 statements in all (at most 10 per document), each matching the action and
  * carrying four conditions (ticket type, source IP range, time window, MFA). In every statement but the
  * last the MFA condition fails after the other three were evaluated, so the evaluator does the full work
  * for every statement; the last statement allows. {@code decide} reuses a request context; {@code decideWithFreshContext} also builds
@@ -33,6 +34,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PolicyEvaluatorBenchmark {
 
+    /** A policy document may have at most 6,144 characters, so the statements are spread over documents of 10. */
+    private static final int STATEMENTS_PER_DOCUMENT = 10;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
 
     @Param({"1", "10", "100"})
@@ -45,8 +48,13 @@ public class PolicyEvaluatorBenchmark {
 
     @Setup
     public void setUp() {
+        List<Policy> documents = new ArrayList<>();
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (int i = 0; i < statements; i++) {
+            if (i > 0 && i % STATEMENTS_PER_DOCUMENT == 0) {
+                documents.add(document(array, documents.size()));
+                array = Json.createArrayBuilder();
+            }
             boolean last = i == statements - 1;
             array.add(Json.createObjectBuilder()
                     .add("Sid", "S" + i)
@@ -59,13 +67,18 @@ public class PolicyEvaluatorBenchmark {
                             .add("DateLessThan", Json.createObjectBuilder().add("g:CurrentTime", "2027-01-01"))
                             .add("Bool", Json.createObjectBuilder().add("g:MFAPresent", last))));
         }
-        policies = List.of(Policy.parse(Json.createObjectBuilder().add("Version", "5.0").add("Statement", array).build(),
-                "bench"));
+        documents.add(document(array, documents.size()));
+        policies = List.copyOf(documents);
         context = ConditionContext.forRequest(caller, CLOCK, "203.0.113.7", "incident");
         Decision decision = decide();
         if (!decision.allowed()) {
             throw new IllegalStateException("benchmark policy must allow: " + decision);
         }
+    }
+
+    private static Policy document(JsonArrayBuilder statements, int index) {
+        return Policy.parse(Json.createObjectBuilder().add("Version", "5.0").add("Statement", statements).build(),
+                "bench[" + index + "]");
     }
 
     @Benchmark
