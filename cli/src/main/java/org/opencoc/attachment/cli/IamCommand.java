@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code iam}: IAM tools that run offline, on the service's own policy engine. */
 @Command(name = "iam", mixinStandardHelpOptions = true,
         description = "IAM tools on the service's own policy engine (no service needed).",
-        subcommands = {})
+        subcommands = {SimulateCommand.class})
 final class IamCommand {
 }
