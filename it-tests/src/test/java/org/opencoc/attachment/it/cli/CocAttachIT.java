@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opencoc.attachment.cli.PolicyTable;
 import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.Service;
 import org.opencoc.attachment.upload.SampleFiles;
@@ -39,6 +40,8 @@ class CocAttachIT {
 
     private static final Logger LOG = Logger.getLogger(CocAttachIT.class.getName());
     private static final int MIB = 1024 * 1024;
+    private static final java.net.http.HttpClient HTTP_1_1 = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path work;
     private static Path data;
@@ -350,6 +353,140 @@ class CocAttachIT {
         assertThat(audit.getString("status")).isEqualTo("200");
         assertThat(audit.getString("request_id")).isNotBlank();
         assertThat(audit.getString("LogMessage")).startsWith("audit ").contains("decision=allow");
+    }
+
+    // ------------------------------------------------------------------ the simulator and the service
+
+    /**
+     * Every case of the engine's tables that a real request can pose (the default context; the
+     * actions of this service), asked twice: of the running service with a token carrying the case's
+     * caller and policies (the audit line of that request says the decision and the deciding policy
+     * and statement), and of {@code iam simulate} with the same claims and the request's facts (now,
+     * 127.0.0.1, incident). Both must give the same decision and name the same policy and statement.
+     */
+    @Test
+    void simulatorAndServiceAgreeOnEveryTableCase() throws IOException {
+        List<PolicyTable.Case> cases = PolicyTable.read(PolicyTable.tablesOf(Path.of(System.getProperty("it.bin", "../bin"))
+                        .toAbsolutePath().getParent().resolve("it-tests")))
+                .filter(PolicyTable.Case::defaultContext)
+                .filter(c -> canonical(c.action()) != null)
+                .toList();
+        java.util.Map<String, JsonObject> simulated = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> asked = new java.util.ArrayList<>();
+        int n = 0;
+        for (PolicyTable.Case c : cases) {
+            String requestId = "table-" + (n++) + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String action = canonical(c.action());
+            asked.add(askers.submit(() -> statuses.put(requestId, ask(c, action, requestId))));
+            Path claims = Files.writeString(dir.resolve("claims.json"), c.claims().toString());
+            PolicyTable.Result result = PolicyTable.run(c.simulateArguments(claims, action,
+                    java.time.Instant.now().toString(), "127.0.0.1", "incident"));
+            simulated.put(requestId, result.json());
+        }
+        long simulatedAt = System.nanoTime();
+        try {
+            for (java.util.concurrent.Future<?> future : asked) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        } finally {
+            askers.shutdownNow();
+        }
+        long askedAt = System.nanoTime();
+        LOG.info(() -> "simulated " + cases.size() + " cases in " + (simulatedAt - started) / 1_000_000 + " ms; the service answered all after "
+                + (askedAt - started) / 1_000_000 + " ms");
+        java.util.Map<String, JsonObject> audited = new java.util.HashMap<>();
+        for (String line : serverLogLines()) {
+            JsonObject object = json(line);
+            if (object.getString("LoggerName").equals("org.opencoc.attachment.audit")
+                    && simulated.containsKey(object.getString("request_id", ""))) {
+                audited.put(object.getString("request_id"), object);
+            }
+        }
+        List<String> disagreements = new java.util.ArrayList<>();
+        int i = 0;
+        for (java.util.Map.Entry<String, JsonObject> entry : simulated.entrySet()) {
+            PolicyTable.Case c = cases.get(i++);
+            JsonObject sim = entry.getValue();
+            JsonObject audit = audited.get(entry.getKey());
+            boolean user = !"account".equals(c.claims().getString("principal_type"));
+            String simPolicy = sim.isNull("policy") ? sim.getString("reason") : sim.getString("policy");
+            String simStatement = sim.isNull("statement") ? "" : sim.getString("statement");
+            if (audit == null) {
+                disagreements.add(c + ": no audit line (HTTP " + statuses.get(entry.getKey()) + ")");
+            } else if (!audit.getString("decision").equals(sim.getString("decision"))
+                    || user && !audit.getString("policy").equals(simPolicy)
+                    || user && !audit.getString("statement").equals(simStatement)) {
+                disagreements.add(c + ": service " + audit.getString("decision") + " " + audit.getString("policy") + " "
+                        + audit.getString("statement") + " / simulator " + sim.getString("decision") + " " + simPolicy
+                        + " " + simStatement);
+            }
+        }
+        LOG.info(() -> "simulator and service asked " + cases.size() + " table cases; disagreements: " + disagreements.size());
+        assertThat(cases).hasSizeGreaterThan(100);
+        assertThat(disagreements).isEmpty();
+    }
+
+    private static String canonical(String action) {
+        for (String known : List.of("coc:ticket:downloadFile", "coc:ticket:uploadFile")) {
+            if (known.equalsIgnoreCase(action)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Poses the case to the service: HEAD of a missing attachment, or an upload without a file part. */
+    private static int ask(PolicyTable.Case c, String action, String requestId) {
+        String token = signedRaw(c.claims());
+        java.net.http.HttpRequest.Builder request;
+        if (action.equals("coc:ticket:downloadFile")) {
+            request = java.net.http.HttpRequest.newBuilder(service.attachment(UUID.randomUUID().toString()))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody());
+        } else {
+            request = java.net.http.HttpRequest.newBuilder(service.attachments("incident"))
+                    .header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--b--\r\n"));
+        }
+        try {
+            return HTTP_1_1.send(request.header("Authorization", "Bearer " + token).header("X-Request-Id", requestId).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(c + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token whose payload is the case's claims byte for byte (decimals keep every digit), plus iss/aud/exp. */
+    private static String signedRaw(JsonObject claims) {
+        long now = java.time.Instant.now().getEpochSecond();
+        JsonObject payload = Json.createObjectBuilder(claims)
+                .add("iss", org.opencoc.attachment.devtools.TokenMinter.ISSUER)
+                .add("aud", org.opencoc.attachment.devtools.TokenMinter.AUDIENCE)
+                .add("iat", now).add("exp", now + 600).add("jti", UUID.randomUUID().toString())
+                .add("groups", Json.createArrayBuilder())
+                .build();
+        try {
+            String kid = org.opencoc.attachment.devtools.DevKeys.RS256_KID;
+            com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(kid)
+                            .type(com.nimbusds.jose.JOSEObjectType.JWT).build(),
+                    new com.nimbusds.jose.Payload(payload.toString()));
+            jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(
+                    (com.nimbusds.jose.jwk.RSAKey) Service.keys().privateKeys().getKeyByKeyId(kid)));
+            return jws.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
