@@ -80,7 +80,19 @@ final class DownloadCommand implements Callable<Integer> {
             }
             Path absolute = file.toAbsolutePath();
             TransferListener listener = drawBar ? new ProgressBar(err) : new RetryNotes(err);
-            RemoteAttachment got = client.download(docId, absolute, listener);
+            Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
+            Thread interrupted = new Thread(() -> {
+                err.println();
+                err.println("coc-attach: interrupted; " + part.getFileName() + " keeps what arrived: run the same command again to resume");
+                err.flush();
+            }, "coc-attach-interrupted");
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            RemoteAttachment got;
+            try {
+                got = client.download(docId, absolute, listener);
+            } finally {
+                removeHook(interrupted);
+            }
             out.println(file);
             err.println("saved " + file + " (" + Files.size(absolute) + " bytes"
                     + got.sha256Hex().map(hex -> ", sha256 " + hex + " verified").orElse(", no Repr-Digest to verify") + ")");
@@ -90,6 +102,14 @@ final class DownloadCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             err.println("coc-attach: " + e.getMessage());
             return ExitCode.REFUSED;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs and says how to resume
         }
     }
 

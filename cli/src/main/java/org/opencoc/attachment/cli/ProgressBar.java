@@ -105,7 +105,7 @@ final class ProgressBar implements TransferListener {
         double value = bytes;
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
         int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
+        while (value >= 1023.95 && unit < units.length - 1) { // 1023.96 KiB would print as 1024.0 KiB
             value /= 1024;
             unit++;
         }
