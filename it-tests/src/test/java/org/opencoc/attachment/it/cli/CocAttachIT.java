@@ -63,8 +63,7 @@ class CocAttachIT {
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.filesystem.root", data.toString())
-                .microOption("--logproperties")
-                .microOption(PayaraMicroProcess.prebootFromItEtc().resolveSibling("logging-json.properties").toAbsolutePath().toString())
+                .logProperties(PayaraMicroProcess.prebootFromItEtc().resolveSibling("logging-json.properties"))
                 .build()
                 .start();
         LOG.info(() -> "Started " + server + " in " + server.startupDuration().map(Duration::toMillis).orElse(-1L) + " ms");
