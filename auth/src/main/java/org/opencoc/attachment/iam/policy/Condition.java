@@ -28,6 +28,9 @@ final class Condition {
 
     private final String operatorName;
     private final ConditionOperator operator;
+    private final ConditionOperator.Comparison comparison;
+    private final boolean negated;
+    private final boolean presenceTest;
     private final Qualifier qualifier;
     private final boolean ifExists;
     private final String key;
@@ -38,6 +41,9 @@ final class Condition {
               String key, List<Object> values) {
         this.operatorName = operatorName;
         this.operator = operator;
+        this.comparison = operator.comparison();
+        this.negated = operator.negated();
+        this.presenceTest = comparison.presenceTest();
         this.qualifier = qualifier;
         this.ifExists = ifExists;
         this.key = key;
@@ -58,13 +64,9 @@ final class Condition {
     /** Whether the condition holds; a context value of the wrong type throws {@link PolicyException}. */
     boolean holds(ConditionContext context) {
         List<ContextValue> present = context.lookup(foldedKey);
-        switch (operator.comparison()) {
-            case ABSENT:
-                return values.contains(present.isEmpty());
-            case NULL_OR_EMPTY:
-                return values.contains(nullOrEmpty(present));
-            default:
-                break;
+        if (presenceTest) {
+            return values.contains(comparison == ConditionOperator.Comparison.ABSENT ? present.isEmpty()
+                    : nullOrEmpty(present));
         }
         if (present.isEmpty()) {
             if (ifExists) {
@@ -76,20 +78,20 @@ final class Condition {
                 case FOR_ANY_VALUE:
                     return false;
                 default:
-                    return operator.negated();
+                    return negated;
             }
         }
         switch (qualifier) {
             case FOR_ALL_VALUES:
                 for (ContextValue value : present) {
-                    if (matches(value) == operator.negated()) {
+                    if (matches(value) == negated) {
                         return false;
                     }
                 }
                 return true;
             case FOR_ANY_VALUE:
                 for (ContextValue value : present) {
-                    if (matches(value) != operator.negated()) {
+                    if (matches(value) != negated) {
                         return true;
                     }
                 }
@@ -97,10 +99,10 @@ final class Condition {
             default:
                 for (ContextValue value : present) {
                     if (matches(value)) {
-                        return !operator.negated();
+                        return !negated;
                     }
                 }
-                return operator.negated();
+                return negated;
         }
     }
 
@@ -129,7 +131,7 @@ final class Condition {
     }
 
     private boolean test(ContextValue value, Object expected) {
-        switch (operator.comparison()) {
+        switch (comparison) {
             case EQUALS:
                 return value.text().equals(expected);
             case EQUALS_IGNORE_CASE:
