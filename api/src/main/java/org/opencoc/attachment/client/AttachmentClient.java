@@ -97,7 +97,10 @@ public final class AttachmentClient {
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.bytesPerSecond = builder.bytesPerSecond;
+        // HTTP/1.1: with the JDK's default (HTTP/2, cleartext upgrade) the service reset some requests
+        // of CocAttachIT's table agreement with RST_STREAM "Protocol error"; its listener is tuned for 1.1
         this.http = builder.http != null ? builder.http : HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

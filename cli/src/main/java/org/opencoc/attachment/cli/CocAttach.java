@@ -43,7 +43,16 @@ public final class CocAttach {
 
     /** Runs the command line with the given streams; returns the exit status instead of exiting. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(CocAttach.class)
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The parsed command model writing to {@code out} and {@code err}. Building it is most of the cost
+     * of a run in a warm JVM; picocli resets every option before each {@code execute}, so a caller that
+     * runs many commands in one JVM (the tests) may keep one per thread.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return new CommandLine(CocAttach.class)
                 .setOut(out)
                 .setErr(err)
                 .setUsageHelpAutoWidth(true)
@@ -51,7 +60,6 @@ public final class CocAttach {
                     cmd.getErr().println("coc-attach: unexpected failure: " + e);
                     return ExitCode.SOFTWARE;
                 });
-        return commandLine.execute(args);
     }
 
     static boolean stderrIsTerminal() {

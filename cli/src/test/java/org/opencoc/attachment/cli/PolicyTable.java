@@ -150,11 +150,21 @@ public final class PolicyTable {
         }
     }
 
-    /** Runs {@code coc-attach} in this JVM (the same entry point as the jar) and captures its output. */
+    /** One command model per thread, reused (picocli resets every option before each run). */
+    private static final ThreadLocal<picocli.CommandLine> COMMAND_LINE = ThreadLocal.withInitial(
+            () -> CocAttach.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+
+    /** Runs {@code coc-attach} in this JVM (the command model of the jar's entry point) and captures its output. */
     public static Result run(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = CocAttach.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        picocli.CommandLine commandLine = COMMAND_LINE.get();
+        setStreams(commandLine, new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = commandLine.execute(args.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static void setStreams(picocli.CommandLine commandLine, PrintWriter out, PrintWriter err) {
+        commandLine.setOut(out).setErr(err); // applies to the subcommands too
     }
 }

@@ -50,6 +50,18 @@ class SimulateCommandTest {
     }
 
     @Test
+    void reusedCommandModelForgetsTheOptionsOfThePreviousRun() {
+        PolicyTable.run(List.of("iam", "simulate", "--user", "alice", "--group", "incident-writers", "--context", "coc:Project=x",
+                "--unset", "g:MFAPresent", "--action", "coc:ticket:uploadFile", "--json"));
+
+        JsonObject json = PolicyTable.run(List.of("iam", "simulate", "--user", "bob", "--action", "coc:ticket:uploadFile", "--json")).json();
+
+        assertThat(json.getJsonObject("context")).doesNotContainKey("coc:Project").containsKey("g:MFAPresent");
+        assertThat(json.getString("principal")).isEqualTo("iam::d-simulated:user:bob");
+        assertThat(json.getJsonArray("statements")).isEmpty();
+    }
+
+    @Test
     void tablesAreRead() {
         assertThat(cases().count()).isGreaterThanOrEqualTo(150);
     }
