@@ -97,8 +97,9 @@ public final class AttachmentClient {
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.bytesPerSecond = builder.bytesPerSecond;
-        // HTTP/1.1: with the JDK's default (HTTP/2, cleartext upgrade) the service reset some requests
-        // of CocAttachIT's table agreement with RST_STREAM "Protocol error"; its listener is tuned for 1.1
+        // HTTP/1.1: with the JDK's default (HTTP/2 after a cleartext upgrade) Payara resets a request whose
+        // Authorization header is 8,000 bytes or more (RST_STREAM "Protocol error"); tokens with many
+        // policies are that large, and the 64 KiB header limit of etc/payara-preboot.asadmin is for 1.1
         this.http = builder.http != null ? builder.http : HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(builder.connectTimeout)
