@@ -29,6 +29,14 @@ final class CommandLine {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+    /** Runs not yet awaited; killed if the test JVM exits first (a run may sleep through retries). */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "coc-attach-runs"));
+    }
+
     private final Path script;
     private final Path workDirectory;
     private final Map<String, String> environment;
@@ -75,7 +83,9 @@ final class CommandLine {
             builder.environment().remove("COC_TOKEN_FILE");
             builder.environment().put("HOME", workDirectory.toString());
             builder.environment().putAll(environment);
-            return new Started(List.of(args), builder.start(), out, err);
+            Process process = builder.start();
+            RUNNING.add(process);
+            return new Started(List.of(args), process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +111,7 @@ final class CommandLine {
                     throw new AssertionError("coc-attach " + String.join(" ", args) + " did not finish within "
                             + TIMEOUT + "; stderr: " + stderrSoFar());
                 }
+                RUNNING.remove(process);
                 Run run = new Run(args, process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                         Files.readString(stderr, StandardCharsets.UTF_8));
                 Files.delete(stdout);
