@@ -87,6 +87,7 @@ await_ok() { # url since_ms timeout_s pid [curl args...]
 
 # This service exactly as bin/run starts it (Payara Micro, filesystem store, loopback), with the heap
 # and upload limit given. Sets svc_pid and svc_started_ms. Extra JVM options: SERVICE_JAVA_OPTS.
+# COC_LOG_FORMAT=json: the JSON log format (etc/logging-json.properties).
 start_service() { # name heap max_bytes port data_dir preboot
   local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6
   mkdir -p "$work/tmp" "$data"
@@ -105,6 +106,7 @@ start_service() { # name heap max_bytes port data_dir preboot
     --port "$port" --nohazelcast --disablephonehome \
     --rootdir "$work/payara-root-$port" \
     --prebootcommandfile "$preboot" \
+    --logproperties "$root/etc/$([ "${COC_LOG_FORMAT:-}" = json ] && echo logging-json || echo logging).properties" \
     >> "$work/logs/$name.log" 2>&1 &
   svc_pid=$!
   bench_pids+=("$svc_pid")

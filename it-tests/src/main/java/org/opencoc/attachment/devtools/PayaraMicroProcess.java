@@ -77,6 +77,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final Path prebootCommandFile;
+    private final Path logProperties;
     private final Map<String, String> systemProperties;
     private final List<String> jvmOptions;
     private final List<String> microOptions;
@@ -98,6 +99,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.war = requireFile(builder.war, "WAR");
         this.prebootCommandFile = builder.prebootCommandFile == null ? null
                 : requireFile(builder.prebootCommandFile, "pre-boot command file");
+        this.logProperties = builder.logProperties == null ? null
+                : requireFile(builder.logProperties, "logging properties");
         this.workDirectory = builder.workDirectory.toAbsolutePath();
         this.logFile = workDirectory.resolve("payara.log");
         this.port = builder.port == 0 ? freeLoopbackPort() : builder.port;
@@ -112,12 +115,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /**
      * A builder with the artifacts the it-tests build copies ({@link #payaraJarFromItDeps()},
      * {@link #warFromItDeps()}), the shared pre-boot commands ({@link #prebootFromItEtc()}: loopback
-     * bind, 64 KiB request headers) and JVM options ({@code etc/jvm.options}), writing under
+     * bind, 64 KiB request headers), JVM options ({@code etc/jvm.options}) and logging
+     * ({@code etc/logging.properties}), writing under
      * {@code workDirectory}.
      */
     public static Builder builder(Path workDirectory) {
         Builder builder = new Builder(payaraJarFromItDeps(), warFromItDeps(), workDirectory)
-                .prebootCommandFile(prebootFromItEtc());
+                .prebootCommandFile(prebootFromItEtc())
+                .logProperties(prebootFromItEtc().resolveSibling("logging.properties"));
         jvmOptionsFromEtc(prebootFromItEtc().resolveSibling("jvm.options")).forEach(builder::jvmOption);
         return builder;
     }
@@ -316,6 +321,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         if (prebootCommandFile != null) {
             command.addAll(List.of("--prebootcommandfile", prebootCommandFile.toString()));
         }
+        if (logProperties != null) {
+            command.addAll(List.of("--logproperties", logProperties.toString()));
+        }
         command.addAll(microOptions);
         return command;
     }
@@ -479,6 +487,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         private final Path war;
         private final Path workDirectory;
         private Path prebootCommandFile;
+        private Path logProperties;
         private int port;
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
@@ -535,6 +544,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
         /** The asadmin commands run before boot; none when {@code null}. */
         public Builder prebootCommandFile(Path file) {
             this.prebootCommandFile = file;
+            return this;
+        }
+
+        /**
+         * The {@code java.util.logging} configuration ({@code --logproperties}); {@link #builder(Path)}
+         * sets {@code etc/logging.properties} (human format, no ANSI colours), {@code etc/logging-json.properties}
+         * gives one JSON object per line; none (Payara's own) when {@code null}.
+         */
+        public Builder logProperties(Path file) {
+            this.logProperties = file;
             return this;
         }
 

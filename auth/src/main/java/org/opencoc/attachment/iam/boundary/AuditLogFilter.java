@@ -2,12 +2,11 @@ package org.opencoc.attachment.iam.boundary;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,9 +14,11 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Writes one structured (JSON) audit line per authorization decision, once the response status is
- * known, to the {@code org.opencoc.attachment.audit} logger: time, request id, principal URN, domain,
- * action, doc_id, decision, the policy and statement that decided, and the HTTP status.
+ * Writes one structured audit line per authorization decision, once the response status is known, to
+ * the {@code org.opencoc.attachment.audit} logger: time, request id, principal URN, domain, action,
+ * doc_id, decision, the policy and statement that decided, and the HTTP status. The line is a
+ * {@code key=value} message for the human log format and the same fields as top-level keys in the JSON
+ * format ({@link AuditLine}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -27,7 +28,6 @@ public class AuditLogFilter implements ContainerResponseFilter {
     public static final String LOGGER = "org.opencoc.attachment.audit";
 
     private static final Logger AUDIT = Logger.getLogger(LOGGER);
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Clock clock;
@@ -37,18 +37,12 @@ public class AuditLogFilter implements ContainerResponseFilter {
         if (!(request.getProperty(AuditRecord.PROPERTY) instanceof AuditRecord record)) {
             return;
         }
-        JsonObjectBuilder line = JSON.createObjectBuilder()
-                .add("time", clock.instant().toString())
-                .add("request_id", String.valueOf(request.getProperty(RequestId.ATTRIBUTE)))
-                .add("principal", record.caller().urn())
-                .add("domain", record.caller().domainId())
-                .add("action", record.action())
-                .add("doc_id", docId(request))
-                .add("decision", record.decision())
-                .add("policy", record.policy())
-                .add("statement", record.statement())
-                .add("status", response.getStatus());
-        AUDIT.info(line.build().toString());
+        if (!AUDIT.isLoggable(Level.INFO)) {
+            return;
+        }
+        AuditLine line = AuditLine.of(record, clock.instant(), String.valueOf(request.getProperty(RequestId.ATTRIBUTE)),
+                docId(request), response.getStatus());
+        AUDIT.log(line.toLogRecord(LOGGER));
     }
 
     private static String docId(ContainerRequestContext request) {

@@ -78,6 +78,11 @@ public final class Statement {
         return true;
     }
 
+    /** The conditions, in document order (for {@link PolicyExplainer}). */
+    List<Condition> conditions() {
+        return conditions;
+    }
+
     @Override
     public String toString() {
         return "Statement[" + label() + ", " + effect + (notAction ? ", NotAction " : ", Action ") + actions
