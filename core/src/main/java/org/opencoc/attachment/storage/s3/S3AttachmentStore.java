@@ -3,6 +3,8 @@ package org.opencoc.attachment.storage.s3;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +28,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
@@ -56,6 +60,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * the staged SHA-256, so the store itself rejects content damaged in transit. A PutObject is atomic:
  * the object, content and metadata together, is visible completely or not at all; an upload that is
  * never published leaves no object. The staging directory is swept at start.
+ *
+ * <p><b>Body framing.</b> The PUT body is sent with a plain {@code Content-Length} and its SHA-256 signed
+ * in the header, never as SigV4 {@code aws-chunked} chunks (which the SDK uses over http by default): with
+ * a chunked body, S3Proxy 4.1.0 answers 200 as soon as it has the content, before the final zero-length
+ * chunk, then closes, so a client whose last write comes a moment late fails a PUT that succeeded. With a
+ * known length the store can only answer once it has every byte.
+ *
+ * <p><b>No orphans.</b> A PUT that fails on our side once the request may have reached the store (the
+ * answer was lost, the call timed out) may still have stored the object; the upload is answered with 503
+ * and the object is deleted in the background by an {@link OrphanRemover}, so no object stays in the
+ * bucket without an acknowledged id (limits: see there).
  *
  * <p><b>Failures and time.</b> Every failure of the store (unreachable, timed out, 5xx, refused) is an
  * {@link AttachmentException} with {@code STORAGE_UNAVAILABLE}; no AWS SDK type or exception leaves
@@ -96,6 +111,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     private final S3Client s3;
     private final StagingArea staging;
     private final Clock clock;
+    private final OrphanRemover orphans;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Readiness readiness;
 
@@ -115,6 +131,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         this.staging = new StagingArea(settings.stagingDirectory());
         staging.sweep();
         this.s3 = buildClient(settings);
+        this.orphans = new OrphanRemover(s3, settings.bucket(), sdkDeadline(settings.callTimeout()));
         this.readiness = new Readiness(checkBucketAtStart(), clock.instant());
     }
 
@@ -150,6 +167,9 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         try {
             s3.putObject(request, RequestBody.fromFile(staged.content()));
         } catch (SdkException e) {
+            if (!neverReachedTheStore(e)) {
+                orphans.remove(request.key(), e);
+            }
             throw AttachmentException.storageUnavailable(e);
         }
         staged.close();
@@ -263,10 +283,18 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         }
     }
 
-    /** Closes the HTTP client; the store cannot be used afterwards. */
+    /**
+     * Closes the HTTP client and deletes this process's staging area; the store cannot be used afterwards.
+     * Compensating deletes still pending are given up (and logged with their keys).
+     */
     @Override
     public void close() {
-        s3.close();
+        try {
+            orphans.close();
+            s3.close();
+        } finally {
+            staging.close();
+        }
     }
 
     /** The object key of an attachment: {@code attachments/<doc_id>}. */
@@ -276,6 +304,13 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     private static S3Client buildClient(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
+                // a plain Content-Length body, never aws-chunked: over http the SDK would otherwise
+                // sign the body chunk by chunk, and S3Proxy (Jetty 12) may answer and close before the
+                // final zero-length chunk, failing the request on our side after it succeeded on
+                // theirs. The SDK signs the whole body instead (one more read of the staged file).
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                // the SHA-256 object checksum is set by publish; no extra trailing checksum
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.readTimeout()))
@@ -390,6 +425,16 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     private String endpointName() {
         return settings.endpoint() == null ? "AWS " + settings.region() : settings.endpoint().toString();
+    }
+
+    /** Whether the request failed before a connection to the store was made, so nothing can have been stored. */
+    private static boolean neverReachedTheStore(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMissingObject(S3Exception e) {
