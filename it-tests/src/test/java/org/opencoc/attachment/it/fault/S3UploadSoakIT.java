@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.it.Service;
 import org.opencoc.attachment.it.scaleout.Cluster;
 import org.opencoc.attachment.it.scaleout.Samples;
@@ -34,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Many uploads through two instances on one healthy S3Proxy: none fails, each is served byte-exact by
+ * Many uploads through two instances on one healthy S3Proxy (the shared {@link FaultRig#sharedS3()}): none fails, each is served byte-exact by
  * the other instance, and the bucket holds no object without an acknowledged id (an upload answered
  * with an error leaves nothing reachable behind).
  *
@@ -51,34 +47,19 @@ class S3UploadSoakIT {
     private static final Duration DEADLINE = Duration.ofMinutes(30);
     private static final String DOMAIN = "domain-soak";
 
-    private static Path work;
-    private static S3ProxyProcess s3;
-    private static PayaraMicroProcess a;
-    private static PayaraMicroProcess b;
-    private static S3Client direct;
+    private static FaultRig.SharedS3 rig;
 
     @BeforeAll
     static void startStoreAndTwoInstances() {
-        work = Cluster.workDirectory("S3UploadSoakIT");
-        s3 = Cluster.s3Proxy(work).start();
-        direct = Cluster.directS3(s3);
-        a = Cluster.instance(work, "instance-a", s3);
-        b = Cluster.instance(work, "instance-b", s3);
-        PayaraMicroProcess.startAll(List.of(a, b));
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        Cluster.closeAll(direct, a, b, s3);
-        Cluster.removeRuntimeCopies(work);
+        rig = FaultRig.sharedS3();
     }
 
     @Test
     void everyUploadSucceedsIsServedByTheOtherInstanceAndLeavesNoOrphan() throws InterruptedException {
         int uploads = Integer.getInteger("it.soak.uploads", DEFAULT_UPLOADS);
         int concurrency = Integer.getInteger("it.soak.concurrency", DEFAULT_CONCURRENCY);
-        Service viaA = Cluster.client(a);
-        Service viaB = Cluster.client(b);
+        Service viaA = Cluster.client(rig.a());
+        Service viaB = Cluster.client(rig.b());
         String token = viaA.accountToken(DOMAIN);
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
         Map<Integer, String> failures = new ConcurrentHashMap<>();
@@ -120,10 +101,14 @@ class S3UploadSoakIT {
         Set<String> acknowledgedIds = Set.copyOf(acknowledged.values());
         List<String> orphans = new ArrayList<>();
         int objects = 0;
+        S3Client direct = rig.direct();
         for (S3Object object : direct.listObjectsV2Paginator(r -> r.bucket(Cluster.BUCKET)).contents()) {
+            Map<String, String> metadata = direct.headObject(r -> r.bucket(Cluster.BUCKET).key(object.key())).metadata();
+            if (!DOMAIN.equals(URLDecoder.decode(metadata.getOrDefault("domain-id", ""), StandardCharsets.UTF_8))) {
+                continue; // another fault test's object
+            }
             objects++;
-            String docId = URLDecoder.decode(direct.headObject(r -> r.bucket(Cluster.BUCKET).key(object.key()))
-                    .metadata().getOrDefault("doc-id", "?"), StandardCharsets.UTF_8);
+            String docId = URLDecoder.decode(metadata.getOrDefault("doc-id", "?"), StandardCharsets.UTF_8);
             if (!acknowledgedIds.contains(docId)) {
                 orphans.add(object.key());
             }
@@ -135,7 +120,7 @@ class S3UploadSoakIT {
         int objectCount = objects;
         LOG.info(() -> String.format("S3 upload soak: %d uploads at concurrency %d through A and B in %d s:"
                         + " %d acknowledged, %d failed %s, %d not served byte-exact by the other instance;"
-                        + " %d objects in the bucket, %d without an acknowledged id; latency ms p50 %d, p99 %d, max %d",
+                        + " %d objects of the soak in the bucket, %d without an acknowledged id; latency ms p50 %d, p99 %d, max %d",
                 uploads, concurrency, elapsed.toSeconds(), acknowledged.size(), failures.size(), failuresByKind,
                 mismatches.size(), objectCount, orphans.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
                 percentile(sorted, 1.0)));
