@@ -77,9 +77,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * this class. A request makes at most {@value S3Settings#MAX_ATTEMPTS} attempts and gives up after
  * {@link S3Settings#callTimeout()} (2 s by default) against a dead or hung store: the SDK's own
  * deadline is set slightly shorter (by up to {@code FAILURE_MARGIN}, 300 ms) to leave time for aborting
- * the connection and reporting. An upload additionally gets {@value #UPLOAD_MILLIS_PER_MIB} ms per MiB
- * of content, so a large file on a slow link is not cut off; a download stream is bounded by the read
- * timeout between bytes, not in total (the SDK aborts a stream nobody reads from within 60 s).
+ * the connection and reporting. An upload's PutObject gets more: the call timeout once per attempt,
+ * plus {@value #UPLOAD_MILLIS_PER_MIB} ms per MiB of content (a throughput floor of 0.5 MiB/s), so a
+ * large file, a slow link or a store slowed down by load is not cut off (a dead store still fails at
+ * once: the connection is refused); a download stream is bounded by the read timeout between bytes,
+ * not in total (the SDK aborts a stream nobody reads from within 60 s).
  *
  * <p><b>Start-up.</b> The constructor checks the bucket (HeadBucket). A missing bucket is an
  * {@link IllegalStateException} naming it, unless {@link S3Settings#createBucket()} asks to create it;
@@ -94,8 +96,12 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     /** The key prefix under which attachments are stored. */
     public static final String KEY_PREFIX = "attachments/";
 
-    /** The extra time an upload gets per MiB of content (a throughput floor of 1 MiB/s). */
-    public static final long UPLOAD_MILLIS_PER_MIB = 1000;
+    /**
+     * The extra time an upload gets per MiB of content: a throughput floor of 0.5 MiB/s. It was 1 MiB/s,
+     * which failed a 1 MiB PUT to a healthy S3Proxy (ApiCallTimeoutException after 2.7 s) while 16
+     * uploads ran on a 2-core machine at load 28.
+     */
+    public static final long UPLOAD_MILLIS_PER_MIB = 2000;
 
     /** How long an {@link #isReady()} answer is reused, so a probe storm costs one request per interval. */
     static final Duration READINESS_CACHE = Duration.ofSeconds(1);
@@ -153,7 +159,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
             throw new IllegalArgumentException("The metadata of " + metadata.docId()
                     + " does not describe the staged content");
         }
-        Duration budget = sdkDeadline(settings.callTimeout()
+        Duration budget = sdkDeadline(settings.callTimeout().multipliedBy(S3Settings.MAX_ATTEMPTS)
                 .plusMillis((staged.size() * UPLOAD_MILLIS_PER_MIB + MIB - 1) / MIB));
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
