@@ -72,9 +72,11 @@ class S3CrashRestartIT {
             // kill once an upload was acknowledged while others are being staged on A (the slow one
             // surely is), at a random moment within the next 300 ms
             long killAfter = random.nextLong(300);
-            List<Uploads> results = uploadAndThen(batch, viaA, token, acknowledgedSoFar -> {
-                Cluster.await("an upload acknowledged and others staged on A", Duration.ofSeconds(120),
-                        () -> acknowledgedSoFar.get() >= 1 && !FaultRig.stagedFiles(rig.stagingOfA()).isEmpty());
+            List<Uploads> results = uploadAndThen(batch, viaA, token, progress -> {
+                // (or once every upload ended, which the assertions below then report)
+                Cluster.await("an upload acknowledged and others staged on A", Duration.ofSeconds(180),
+                        () -> progress.acknowledged().get() >= 1 && !FaultRig.stagedFiles(rig.stagingOfA()).isEmpty()
+                                || progress.pending().get() == 0);
                 sleep(killAfter);
                 rig.a().kill();
             });
@@ -112,9 +114,10 @@ class S3CrashRestartIT {
             List<Sample> batch = batch("s3-store-crash", base);
             sent.addAll(batch);
             long[] killedAt = new long[1];
-            List<Uploads> results = uploadAndThen(batch, viaB, token, acknowledgedSoFar -> {
+            List<Uploads> results = uploadAndThen(batch, viaB, token, progress -> {
                 // once a few uploads are acknowledged, so that there is something to find afterwards
-                Cluster.await("2 uploads acknowledged", Duration.ofSeconds(120), () -> acknowledgedSoFar.get() >= 2);
+                Cluster.await("2 uploads acknowledged", Duration.ofSeconds(180),
+                        () -> progress.acknowledged().get() >= 2 || progress.pending().get() == 0);
                 rig.s3().kill();
                 killedAt[0] = System.nanoTime();
             });
@@ -139,12 +142,13 @@ class S3CrashRestartIT {
 
     /**
      * Starts the uploads of {@code batch} at once through {@code via}, then runs {@code crash} (given the
-     * count of uploads acknowledged so far), and collects the ends.
+     * counts of uploads acknowledged so far and still pending), and collects the ends.
      */
     private static List<Uploads> uploadAndThen(List<Sample> batch, Service via, String token,
-                                               Consumer<AtomicInteger> crash) throws Exception {
+                                               Consumer<Progress> crash) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(batch.size());
         AtomicInteger acknowledged = new AtomicInteger();
+        AtomicInteger pending = new AtomicInteger(batch.size());
         try {
             List<Future<Uploads>> futures = batch.stream().map(s -> pool.submit(() -> {
                 // the last upload of the batch is sent slowly, so that it is surely in flight at the crash
@@ -153,9 +157,10 @@ class S3CrashRestartIT {
                 if (upload.acknowledged()) {
                     acknowledged.incrementAndGet();
                 }
+                pending.decrementAndGet();
                 return upload;
             })).toList();
-            crash.accept(acknowledged);
+            crash.accept(new Progress(acknowledged, pending));
             List<Uploads> results = new ArrayList<>();
             for (Future<Uploads> future : futures) {
                 results.add(future.get(2, TimeUnit.MINUTES));
@@ -164,6 +169,10 @@ class S3CrashRestartIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** How far a batch of uploads got: acknowledged so far, and not yet ended. */
+    private record Progress(AtomicInteger acknowledged, AtomicInteger pending) {
     }
 
     /** 15 texts of 1-9 MiB and, last, the one sent slowly: 1.2 MB, about 5 s at the slow pace. */
