@@ -103,6 +103,9 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
      */
     public static final long UPLOAD_MILLIS_PER_MIB = 2000;
 
+    /** The longest silence a PutObject waits for its answer once the body is sent (bounded by the call budget). */
+    static final Duration PUT_READ_TIMEOUT = Duration.ofSeconds(15);
+
     /** How long an {@link #isReady()} answer is reused, so a probe storm costs one request per interval. */
     static final Duration READINESS_CACHE = Duration.ofSeconds(1);
 
@@ -115,6 +118,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     private final S3Settings settings;
     private final S3Client s3;
+    private final S3Client uploads;
     private final StagingArea staging;
     private final Clock clock;
     private final OrphanRemover orphans;
@@ -136,7 +140,8 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.staging = new StagingArea(settings.stagingDirectory());
         staging.sweep();
-        this.s3 = buildClient(settings);
+        this.s3 = buildClient(settings, settings.readTimeout());
+        this.uploads = buildClient(settings, max(settings.readTimeout(), PUT_READ_TIMEOUT));
         this.orphans = new OrphanRemover(s3, settings.bucket(), sdkDeadline(settings.callTimeout()));
         this.readiness = new Readiness(checkBucketAtStart(), clock.instant());
     }
@@ -171,7 +176,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
                 .overrideConfiguration(o -> o.apiCallTimeout(budget).apiCallAttemptTimeout(budget))
                 .build();
         try {
-            s3.putObject(request, RequestBody.fromFile(staged.content()));
+            uploads.putObject(request, RequestBody.fromFile(staged.content()));
         } catch (SdkException e) {
             if (!neverReachedTheStore(e)) {
                 orphans.remove(request.key(), e);
@@ -297,6 +302,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     public void close() {
         try {
             orphans.close();
+            uploads.close();
             s3.close();
         } finally {
             staging.close();
@@ -308,7 +314,14 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         return KEY_PREFIX + docId.value();
     }
 
-    private static S3Client buildClient(S3Settings settings) {
+    /**
+     * The client for everything, and one for PutObject that waits up to {@link #PUT_READ_TIMEOUT} for the
+     * answer: after the last body byte left, the store may still be reading megabytes out of the socket
+     * buffers, then writes and verifies the object, and on a loaded machine that silence outlasts the
+     * read timeout meant to catch a hung store quickly (14 of 16 PUTs of 1-9 MiB timed out after 1.5 s
+     * at load 40). The upload's call budget still bounds the whole PUT.
+     */
+    private static S3Client buildClient(S3Settings settings, Duration readTimeout) {
         S3ClientBuilder builder = S3Client.builder()
                 // a plain Content-Length body, never aws-chunked: over http the SDK would otherwise
                 // sign the body chunk by chunk, and S3Proxy (Jetty 12) may answer and close before the
@@ -319,7 +332,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.readTimeout()))
+                        .socketTimeout(readTimeout))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .region(Region.of(settings.region()))
@@ -334,6 +347,10 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
