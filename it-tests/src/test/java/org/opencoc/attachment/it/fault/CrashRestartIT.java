@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -31,7 +33,8 @@ import org.opencoc.attachment.it.scaleout.Samples.Sample;
 
 /**
  * kill -9 of the filesystem-store instance at a random moment during 16 concurrent uploads of 1 to
- * 9 MiB, then a restart on the same data directory, for a number of rounds: every acknowledged upload
+ * 9 MiB (within 300 ms of the first acknowledgement, while others are staged; one upload is sent
+ * slowly so that something is surely in flight), then a restart on the same data directory, for a number of rounds: every acknowledged upload
  * downloads byte-exact, every attachment on disk is complete (and is one of the sent files), and the
  * sweep at start leaves no temporary file.
  *
@@ -44,8 +47,10 @@ class CrashRestartIT {
 
     static final int DEFAULT_ROUNDS = 1;
     static final int CONCURRENT_UPLOADS = 16;
-    private static final long KILL_AFTER_MIN_MILLIS = 300;
-    private static final long KILL_AFTER_MAX_MILLIS = 2_500;
+    /** The kill comes up to this long after the first acknowledged upload of a round. */
+    private static final long KILL_AFTER_MAX_MILLIS = 300;
+    /** The pace of the one slow upload of each round (1.2 MB: about 5 s). */
+    private static final int SLOW_BYTES_PER_SECOND = 256 * 1024;
     private static final String DOMAIN = "domain-crash-restart";
 
     @Test
@@ -65,14 +70,31 @@ class CrashRestartIT {
             Service service = Cluster.client(instance);
             String token = service.accountToken(DOMAIN);
             int base = round * CONCURRENT_UPLOADS;
-            List<Sample> batch = Stream.iterate(base, i -> i + 1).limit(CONCURRENT_UPLOADS)
-                    .map(i -> Uploads.largeText("crash", i)).toList();
+            // 15 texts of 1-9 MiB and one sent slowly, so that something is surely in flight at the kill
+            List<Sample> batch = new ArrayList<>(Stream.iterate(base, i -> i + 1).limit(CONCURRENT_UPLOADS - 1)
+                    .map(i -> Uploads.largeText("crash", i)).toList());
+            int slow = base + CONCURRENT_UPLOADS - 1;
+            batch.add(new Sample("crash-slow-" + slow + ".txt", Samples.text(slow, 1_200_000)));
             sent.addAll(batch);
-            long killAfter = KILL_AFTER_MIN_MILLIS + random.nextLong(KILL_AFTER_MAX_MILLIS - KILL_AFTER_MIN_MILLIS);
+            long killAfter = random.nextLong(KILL_AFTER_MAX_MILLIS);
 
             ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_UPLOADS);
-            List<Future<Uploads>> futures = batch.stream()
-                    .map(sample -> pool.submit(() -> Uploads.send(service, token, sample))).toList();
+            AtomicInteger acknowledgedSoFar = new AtomicInteger();
+            AtomicInteger pending = new AtomicInteger(batch.size());
+            List<Future<Uploads>> futures = batch.stream().map(sample -> pool.submit(() -> {
+                Uploads upload = sample == batch.get(batch.size() - 1)
+                        ? Uploads.sendSlowly(service, token, sample, SLOW_BYTES_PER_SECOND)
+                        : Uploads.send(service, token, sample);
+                if (upload.acknowledged()) {
+                    acknowledgedSoFar.incrementAndGet();
+                }
+                pending.decrementAndGet();
+                return upload;
+            })).toList();
+            // a random moment after the first acknowledgement, while uploads are staged (or once all ended)
+            Cluster.await("an upload acknowledged while others are staged", Duration.ofSeconds(180),
+                    () -> acknowledgedSoFar.get() >= 1 && !FaultRig.stagedFiles(staging).isEmpty()
+                            || pending.get() == 0);
             Thread.sleep(killAfter);
             instance.kill();
             List<Uploads> results = collect(futures);
@@ -90,7 +112,7 @@ class CrashRestartIT {
             Map<Integer, Long> others = results.stream().filter(u -> !u.acknowledged() && !u.cutOff())
                     .collect(Collectors.groupingBy(Uploads::status, Collectors.counting()));
             int roundNumber = round + 1;
-            LOG.info(() -> String.format("round %d: killed %d ms after the start of %d uploads: %d acknowledged,"
+            LOG.info(() -> String.format("round %d: killed %d ms after the first acknowledgement, during %d uploads: %d acknowledged,"
                             + " %d cut off, other answers %s; the kill left %d staged files (%d KiB); after the"
                             + " restart (%d ms) the sweep left %d",
                     roundNumber, killAfter, CONCURRENT_UPLOADS, ok.size(), cutOff, others, stagedFilesLeft,
