@@ -1,5 +1,7 @@
 package org.opencoc.attachment.storage;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -10,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
@@ -41,8 +42,15 @@ public final class MetadataCodec {
     /**
      * Writes {@code metadata} as UTF-8 JSON to {@code out} and leaves {@code out} open: the caller owns
      * it (the filesystem store still has to fsync the channel behind it).
+     *
+     * <p>The document is built in memory first (it is a few hundred bytes) and then written with one
+     * call, so a failure of {@code out} (a full disk) arrives as the {@link IOException} it is, not
+     * wrapped in a {@code JsonException} by the JSON writer.
+     *
+     * @throws IOException when {@code out} fails; what was written may be incomplete, and the caller
+     *                     must discard it
      */
-    public static void write(AttachmentMetadata metadata, OutputStream out) {
+    public static void write(AttachmentMetadata metadata, OutputStream out) throws IOException {
         JsonObject json = JSON.createObjectBuilder()
                 .add(DOC_ID, metadata.docId().value())
                 .add(DOC_NAME, metadata.fileName().value())
@@ -54,9 +62,11 @@ public final class MetadataCodec {
                 .add(DOMAIN_ID, metadata.domainId())
                 .add(UPLOADER, metadata.uploader())
                 .build();
-        try (var writer = JSON.createWriter(CloseShieldOutputStream.wrap(out))) {
+        ByteArrayOutputStream document = new ByteArrayOutputStream(512);
+        try (var writer = JSON.createWriter(document)) {
             writer.writeObject(json);
         }
+        document.writeTo(out);
     }
 
     /** Reads what {@link #write} wrote; a damaged document is an {@link IllegalStateException}. */

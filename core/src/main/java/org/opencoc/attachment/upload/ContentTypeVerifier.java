@@ -3,7 +3,13 @@ package org.opencoc.attachment.upload;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,6 +33,14 @@ import org.opencoc.attachment.model.FileName;
  * type detected from content and name together must be the type the extension stands for (PNG bytes
  * named {@code .pdf} are refused). A DOCX is a ZIP container, so it must also hold the
  * WordprocessingML parts {@code [Content_Types].xml} and {@code word/document.xml}.
+ *
+ * <p>Plain text is never taken for audio, video or a raster image. Tika's magic includes signatures
+ * deep inside a file (a MOD module is {@code M.K.}, {@code FLT4}, {@code OKTA}... at byte 1080), which
+ * ordinary text can spell by chance, and a magic match outranks the {@code .txt} name. So when a
+ * {@code .txt} is detected as such a type but is entirely printable UTF-8 text (no control characters
+ * but tab, line feed, carriage return, form feed and escape), it is text: real audio, video and raster
+ * images are binary. Text formats that Tika recognises from their own syntax (a PDF, an SVG image)
+ * stay refused under a {@code .txt} name.
  */
 public final class ContentTypeVerifier {
 
@@ -66,6 +80,10 @@ public final class ContentTypeVerifier {
         // Only the extension is a hint: Tika parses a resource name as a URI first, so a real name
         // such as "incident#42.docx" or "a:b.docx" would lose its extension and the hint with it.
         MediaType byContentAndName = detect(content, "upload." + name.extension());
+        if (expected.equals(MediaType.TEXT_PLAIN) && !expected.equals(byContentAndName)
+                && isBinaryOnlyType(byContentAndName) && isPrintableText(content)) {
+            return expected.toString();
+        }
         if (MediaType.OCTET_STREAM.equals(byContent) || !expected.equals(byContentAndName)) {
             throw AttachmentException.unsupportedType("The file content does not match its name '"
                     + name.extension() + "' (detected " + byContent + ").");
@@ -84,6 +102,43 @@ public final class ContentTypeVerifier {
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(content))) {
             return mimeTypes.detect(in, metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Audio, video and raster images: formats no file of printable text can be. */
+    private static boolean isBinaryOnlyType(MediaType type) {
+        return switch (type.getType()) {
+            case "audio", "video" -> true;
+            case "image" -> !type.getSubtype().endsWith("+xml");
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the whole file is valid UTF-8 without control characters other than tab, line feed,
+     * carriage return, form feed and escape (terminal colours in logs); DEL and C1 controls count as
+     * binary. Read in full, at most the upload limit, and only when magic contradicts a {@code .txt}.
+     */
+    private static boolean isPrintableText(Path content) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(Files.newInputStream(content), utf8)) {
+            char[] buffer = new char[8192];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+                    if (control && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,9 +3,16 @@ package org.opencoc.attachment.storage;
 import org.opencoc.attachment.upload.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,7 +50,19 @@ class MetadataCodecTest {
     }
 
     @Test
-    void writeLeavesTheCallersStreamOpen() {
+    void writeToAFullDiskThrowsTheIOExceptionNotAJsonException() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux /dev/full, which answers every write with ENOSPC");
+
+        try (OutputStream out = Files.newOutputStream(full, StandardOpenOption.WRITE)) {
+            assertThatThrownBy(() -> MetadataCodec.write(METADATA, out))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("No space left on device");
+        }
+    }
+
+    @Test
+    void writeLeavesTheCallersStreamOpen() throws IOException {
         CloseTrackingStream out = new CloseTrackingStream();
 
         MetadataCodec.write(METADATA, out);
@@ -104,7 +123,11 @@ class MetadataCodecTest {
 
     private static byte[] json(AttachmentMetadata metadata) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MetadataCodec.write(metadata, out);
+        try {
+            MetadataCodec.write(metadata, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
     }
 

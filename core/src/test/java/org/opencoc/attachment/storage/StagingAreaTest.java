@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +78,7 @@ class StagingAreaTest {
 
         assertThatThrownBy(() -> staging.stage(content, MAX_BYTES)).isInstanceOf(AttachmentException.class);
 
-        assertThat(entries(staging.root())).isZero();
+        assertThat(leftovers(staging.root())).isEmpty();
     }
 
     @Test
@@ -96,7 +99,7 @@ class StagingAreaTest {
 
         assertThatThrownBy(() -> staging.stage(failing, 1_000_000)).isInstanceOf(UncheckedIOException.class);
 
-        assertThat(entries(staging.root())).isZero();
+        assertThat(leftovers(staging.root())).isEmpty();
     }
 
     @Test
@@ -108,7 +111,7 @@ class StagingAreaTest {
         staged.close();
 
         assertThat(staged.directory()).doesNotExist();
-        assertThat(entries(staging.root())).isZero();
+        assertThat(leftovers(staging.root())).isEmpty();
     }
 
     @Test
@@ -130,7 +133,8 @@ class StagingAreaTest {
 
         new StagingArea(stagingRoot).sweep();
 
-        assertThat(stagingRoot).isEmptyDirectory();
+        assertThat(leftovers(stagingRoot)).isEmpty();
+        assertThat(leftover).doesNotExist();
     }
 
     @Test
@@ -139,7 +143,77 @@ class StagingAreaTest {
 
         new StagingArea(stagingRoot).sweep();
 
-        assertThat(stagingRoot).isEmptyDirectory();
+        assertThat(stagingRoot).isDirectory();
+        assertThat(leftovers(stagingRoot)).isEmpty();
+    }
+
+    @Test
+    void sweepDeletesTheAreaOfAProcessKilledWhileStaging() throws Exception {
+        Path stagingRoot = root.resolve(".staging");
+        Process child = StagingChild.start(stagingRoot, "halt");
+        Path stagedByChild = StagingChild.awaitStaged(child);
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child halted").isTrue();
+        assertThat(stagedByChild).exists();
+
+        new StagingArea(stagingRoot).sweep();
+
+        assertThat(stagedByChild).doesNotExist();
+        assertThat(leftovers(stagingRoot)).isEmpty();
+    }
+
+    @Test
+    void sweepKeepsTheUploadsOfALiveProcess() throws Exception {
+        Path stagingRoot = root.resolve(".staging");
+        Process child = StagingChild.start(stagingRoot, "wait");
+        try {
+            Path stagedByChild = StagingChild.awaitStaged(child);
+
+            new StagingArea(stagingRoot).sweep();
+
+            assertThat(stagedByChild).exists();
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void sweepKeepsTheUploadsOfAnotherAreaInThisJvm() {
+        StagingArea first = staging();
+        StagedFile staged = first.stage(new ByteArrayInputStream(bytes(10)), MAX_BYTES);
+
+        staging();
+
+        assertThat(staged.content()).exists();
+        staged.close();
+    }
+
+    @Test
+    void closeDeletesTheOwnAreaAndItsLock() {
+        StagingArea staging = staging();
+        staging.stage(new ByteArrayInputStream(bytes(10)), MAX_BYTES);
+
+        staging.close();
+
+        assertThat(root.resolve(".staging")).isEmptyDirectory();
+    }
+
+    @Test
+    void stageBeforeSweepIsRefused() {
+        StagingArea staging = new StagingArea(root.resolve(".staging"));
+
+        assertThatThrownBy(() -> staging.stage(InputStream.nullInputStream(), MAX_BYTES))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Every regular file under {@code stagingRoot} but the lock files of live areas: what a sweep must leave none of. */
+    static List<Path> leftovers(Path stagingRoot) {
+        try (Stream<Path> tree = Files.walk(stagingRoot)) {
+            return tree.filter(Files::isRegularFile)
+                    .filter(path -> !path.getFileName().toString().endsWith(StagingArea.LOCK_SUFFIX))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] bytes(int length) {
@@ -148,12 +222,6 @@ class StagingAreaTest {
         return bytes;
     }
 
-
-    private static long entries(Path directory) throws IOException {
-        try (var list = Files.list(directory)) {
-            return list.count();
-        }
-    }
 
     /** A client that keeps sending. */
     private static final class EndlessStream extends InputStream {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.model.FileName;
@@ -123,6 +126,47 @@ class ContentTypeVerifierTest {
         assertUnsupported("tool.exe", SampleFiles.binaryNoise());
     }
 
+    /** Finding 6 of issue 9: an 11 KB log refused as audio/x-mod because its bytes 1080-1083 spelt a MOD signature. */
+    @ParameterizedTest
+    @ValueSource(strings = {"M.K.", "M!K!", "FLT4", "FLT8", "4CHN", "6CHN", "8CHN", "CD81", "OKTA", "16CN", "32CN"})
+    void acceptsLogTextWhoseBytesAt1080SpellAModSignature(String signature) throws IOException {
+        byte[] log = logText(11 * 1024);
+        System.arraycopy(signature.getBytes(StandardCharsets.US_ASCII), 0, log, 1080, 4);
+
+        assertThat(verify("server.log.txt", log)).isEqualTo("text/plain");
+    }
+
+    @Test
+    void acceptsTextStartingWithAModuleHeaderLine() throws IOException {
+        byte[] log = ("Extended Module: none, see below\n" + new String(logText(4096), StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(verify("notes.txt", log)).isEqualTo("text/plain");
+    }
+
+    @Test
+    void rejectsModModuleNamedTxt() throws IOException {
+        byte[] module = new byte[4096];
+        new java.util.Random(7).nextBytes(module);
+        System.arraycopy("M.K.".getBytes(StandardCharsets.US_ASCII), 0, module, 1080, 4);
+
+        assertUnsupported("song.txt", module);
+    }
+
+    @Test
+    void rejectsTextWithModSignatureAndOneControlCharacterNamedTxt() throws IOException {
+        byte[] log = logText(11 * 1024);
+        System.arraycopy("M.K.".getBytes(StandardCharsets.US_ASCII), 0, log, 1080, 4);
+        log[5000] = 0x01;
+
+        assertUnsupported("server.txt", log);
+    }
+
+    @Test
+    void rejectsPdfNamedTxt() throws IOException {
+        assertUnsupported("report.txt", SampleFiles.pdf());
+    }
+
     @Test
     void supportsTheDocumentedExtensions() {
         assertThat(ContentTypeVerifier.supportedExtensions())
@@ -140,6 +184,16 @@ class ContentTypeVerifierTest {
         assertThatThrownBy(() -> verifier.verify(fileName, file))
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_FILE_TYPE));
+    }
+
+    /** ASCII log lines, exactly {@code size} bytes. */
+    private static byte[] logText(int size) {
+        StringBuilder text = new StringBuilder(size + 100);
+        for (int line = 0; text.length() < size; line++) {
+            text.append(String.format("2026-12-01T10:%02d:%02dZ INFO request %d served in %d ms%n",
+                    line / 60 % 60, line % 60, line, line * 7 % 300));
+        }
+        return text.substring(0, size).getBytes(StandardCharsets.US_ASCII);
     }
 
     private Path write(byte[] content) throws IOException {

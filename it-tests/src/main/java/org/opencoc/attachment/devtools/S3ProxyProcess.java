@@ -157,6 +157,30 @@ public final class S3ProxyProcess implements AutoCloseable {
         shutdownHook = null;
     }
 
+    /**
+     * Kills the server at once (SIGKILL), as a crash would, and waits until it is gone; requests in flight
+     * see their connection reset. {@link #start()} brings it back on the same port with the same data.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+        shutdownHook = null;
+    }
+
     /** Same as {@link #stop()}. */
     @Override
     public void close() {

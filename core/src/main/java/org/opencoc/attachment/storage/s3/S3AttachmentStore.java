@@ -3,6 +3,8 @@ package org.opencoc.attachment.storage.s3;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +28,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
@@ -57,14 +61,27 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * the object, content and metadata together, is visible completely or not at all; an upload that is
  * never published leaves no object. The staging directory is swept at start.
  *
+ * <p><b>Body framing.</b> The PUT body is sent with a plain {@code Content-Length} and its SHA-256 signed
+ * in the header, never as SigV4 {@code aws-chunked} chunks (which the SDK uses over http by default): with
+ * a chunked body, S3Proxy 4.1.0 answers 200 as soon as it has the content, before the final zero-length
+ * chunk, then closes, so a client whose last write comes a moment late fails a PUT that succeeded. With a
+ * known length the store can only answer once it has every byte.
+ *
+ * <p><b>No orphans.</b> A PUT that fails on our side once the request may have reached the store (the
+ * answer was lost, the call timed out) may still have stored the object; the upload is answered with 503
+ * and the object is deleted in the background by an {@link OrphanRemover}, so no object stays in the
+ * bucket without an acknowledged id (limits: see there).
+ *
  * <p><b>Failures and time.</b> Every failure of the store (unreachable, timed out, 5xx, refused) is an
  * {@link AttachmentException} with {@code STORAGE_UNAVAILABLE}; no AWS SDK type or exception leaves
  * this class. A request makes at most {@value S3Settings#MAX_ATTEMPTS} attempts and gives up after
  * {@link S3Settings#callTimeout()} (2 s by default) against a dead or hung store: the SDK's own
  * deadline is set slightly shorter (by up to {@code FAILURE_MARGIN}, 300 ms) to leave time for aborting
- * the connection and reporting. An upload additionally gets {@value #UPLOAD_MILLIS_PER_MIB} ms per MiB
- * of content, so a large file on a slow link is not cut off; a download stream is bounded by the read
- * timeout between bytes, not in total (the SDK aborts a stream nobody reads from within 60 s).
+ * the connection and reporting. An upload's PutObject gets more: the call timeout once per attempt,
+ * plus {@value #UPLOAD_MILLIS_PER_MIB} ms per MiB of content (a throughput floor of 0.5 MiB/s), so a
+ * large file, a slow link or a store slowed down by load is not cut off (a dead store still fails at
+ * once: the connection is refused); a download stream is bounded by the read timeout between bytes,
+ * not in total (the SDK aborts a stream nobody reads from within 60 s).
  *
  * <p><b>Start-up.</b> The constructor checks the bucket (HeadBucket). A missing bucket is an
  * {@link IllegalStateException} naming it, unless {@link S3Settings#createBucket()} asks to create it;
@@ -79,8 +96,15 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     /** The key prefix under which attachments are stored. */
     public static final String KEY_PREFIX = "attachments/";
 
-    /** The extra time an upload gets per MiB of content (a throughput floor of 1 MiB/s). */
-    public static final long UPLOAD_MILLIS_PER_MIB = 1000;
+    /**
+     * The extra time an upload gets per MiB of content: a throughput floor of 0.5 MiB/s. It was 1 MiB/s,
+     * which failed a 1 MiB PUT to a healthy S3Proxy (ApiCallTimeoutException after 2.7 s) while 16
+     * uploads ran on a 2-core machine at load 28.
+     */
+    public static final long UPLOAD_MILLIS_PER_MIB = 2000;
+
+    /** The longest silence a PutObject waits for its answer once the body is sent (bounded by the call budget). */
+    static final Duration PUT_READ_TIMEOUT = Duration.ofSeconds(15);
 
     /** How long an {@link #isReady()} answer is reused, so a probe storm costs one request per interval. */
     static final Duration READINESS_CACHE = Duration.ofSeconds(1);
@@ -94,8 +118,10 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     private final S3Settings settings;
     private final S3Client s3;
+    private final S3Client uploads;
     private final StagingArea staging;
     private final Clock clock;
+    private final OrphanRemover orphans;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Readiness readiness;
 
@@ -114,7 +140,9 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.staging = new StagingArea(settings.stagingDirectory());
         staging.sweep();
-        this.s3 = buildClient(settings);
+        this.s3 = buildClient(settings, settings.readTimeout());
+        this.uploads = buildClient(settings, max(settings.readTimeout(), PUT_READ_TIMEOUT));
+        this.orphans = new OrphanRemover(s3, settings.bucket(), sdkDeadline(settings.callTimeout()));
         this.readiness = new Readiness(checkBucketAtStart(), clock.instant());
     }
 
@@ -136,7 +164,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
             throw new IllegalArgumentException("The metadata of " + metadata.docId()
                     + " does not describe the staged content");
         }
-        Duration budget = sdkDeadline(settings.callTimeout()
+        Duration budget = sdkDeadline(settings.callTimeout().multipliedBy(S3Settings.MAX_ATTEMPTS)
                 .plusMillis((staged.size() * UPLOAD_MILLIS_PER_MIB + MIB - 1) / MIB));
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
@@ -148,8 +176,11 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
                 .overrideConfiguration(o -> o.apiCallTimeout(budget).apiCallAttemptTimeout(budget))
                 .build();
         try {
-            s3.putObject(request, RequestBody.fromFile(staged.content()));
+            uploads.putObject(request, RequestBody.fromFile(staged.content()));
         } catch (SdkException e) {
+            if (!neverReachedTheStore(e)) {
+                orphans.remove(request.key(), e);
+            }
             throw AttachmentException.storageUnavailable(e);
         }
         staged.close();
@@ -263,10 +294,19 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         }
     }
 
-    /** Closes the HTTP client; the store cannot be used afterwards. */
+    /**
+     * Closes the HTTP client and deletes this process's staging area; the store cannot be used afterwards.
+     * Compensating deletes still pending are given up (and logged with their keys).
+     */
     @Override
     public void close() {
-        s3.close();
+        try {
+            orphans.close();
+            uploads.close();
+            s3.close();
+        } finally {
+            staging.close();
+        }
     }
 
     /** The object key of an attachment: {@code attachments/<doc_id>}. */
@@ -274,11 +314,25 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
         return KEY_PREFIX + docId.value();
     }
 
-    private static S3Client buildClient(S3Settings settings) {
+    /**
+     * The client for everything, and one for PutObject that waits up to {@link #PUT_READ_TIMEOUT} for the
+     * answer: after the last body byte left, the store may still be reading megabytes out of the socket
+     * buffers, then writes and verifies the object, and on a loaded machine that silence outlasts the
+     * read timeout meant to catch a hung store quickly (14 of 16 PUTs of 1-9 MiB timed out after 1.5 s
+     * at load 40). The upload's call budget still bounds the whole PUT.
+     */
+    private static S3Client buildClient(S3Settings settings, Duration readTimeout) {
         S3ClientBuilder builder = S3Client.builder()
+                // a plain Content-Length body, never aws-chunked: over http the SDK would otherwise
+                // sign the body chunk by chunk, and S3Proxy (Jetty 12) may answer and close before the
+                // final zero-length chunk, failing the request on our side after it succeeded on
+                // theirs. The SDK signs the whole body instead (one more read of the staged file).
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                // the SHA-256 object checksum is set by publish; no extra trailing checksum
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.readTimeout()))
+                        .socketTimeout(readTimeout))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .region(Region.of(settings.region()))
@@ -293,6 +347,10 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -390,6 +448,16 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     private String endpointName() {
         return settings.endpoint() == null ? "AWS " + settings.region() : settings.endpoint().toString();
+    }
+
+    /** Whether the request failed before a connection to the store was made, so nothing can have been stored. */
+    private static boolean neverReachedTheStore(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMissingObject(S3Exception e) {

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  * @param connectTimeout   the TCP connect timeout per attempt; {@code null} for 500 ms
  * @param readTimeout      the socket read timeout (longest silence while waiting for bytes);
  *                         {@code null} for 1500 ms
- * @param stagingDirectory the local directory for uploads in flight; required and private to one
- *                         process, because the store sweeps it at start
+ * @param stagingDirectory the local directory for uploads in flight; {@code null} for
+ *                         {@link #defaultStagingDirectory()}. Processes may share it: each works in an
+ *                         area of its own, and the areas of dead processes are swept at start (see
+ *                         {@link org.opencoc.attachment.storage.StagingArea})
  */
 public record S3Settings(URI endpoint, String bucket, String region, String accessKey, String secretKey,
                          boolean pathStyle, boolean createBucket, Duration connectTimeout,
@@ -77,8 +79,16 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
         readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
         if (stagingDirectory == null) {
-            throw new IllegalArgumentException("The local staging directory for S3 uploads is required");
+            stagingDirectory = defaultStagingDirectory();
         }
+    }
+
+    /**
+     * The staging directory used when none is configured: {@code <java.io.tmpdir>/coc-attachments-staging},
+     * the same for every start, so a restarted instance finds (and sweeps) what a crashed one left.
+     */
+    public static Path defaultStagingDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "coc-attachments-staging");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -53,14 +54,14 @@ class FilesystemAttachmentStoreTest {
     }
 
     @Test
-    void refusesMaxBytesPlusOneAndLeavesStagingEmpty() {
+    void refusesMaxBytesPlusOneAndLeavesStagingEmpty() throws IOException {
         FilesystemAttachmentStore store = new FilesystemAttachmentStore(root);
         InputStream content = new ByteArrayInputStream(CONTENT);
 
         assertThatThrownBy(() -> store.stage(content, LENGTH - 1))
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
-        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        assertThat(stagedFiles()).isEmpty();
     }
 
     @Test
@@ -80,11 +81,11 @@ class FilesystemAttachmentStoreTest {
     }
 
     @Test
-    void publishLeavesStagingEmpty() {
+    void publishLeavesStagingEmpty() throws IOException {
         FilesystemAttachmentStore store = new FilesystemAttachmentStore(root);
         publish(store, ID, CONTENT);
 
-        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        assertThat(stagedFiles()).isEmpty();
     }
 
     @Test
@@ -149,7 +150,7 @@ class FilesystemAttachmentStoreTest {
 
         new FilesystemAttachmentStore(root);
 
-        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        assertThat(stagedFiles()).isEmpty();
         assertThat(root.resolve("attachments")).isEmptyDirectory();
     }
 
@@ -162,19 +163,22 @@ class FilesystemAttachmentStoreTest {
         FilesystemAttachmentStore store = new FilesystemAttachmentStore(root);
 
         assertThat(store.find(ID)).isEmpty();
-        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        assertThat(stagedFiles()).isEmpty();
     }
 
     @Test
     void crashBetweenStagingAndPublishLeavesNothingVisible() throws IOException {
-        FilesystemAttachmentStore crashed = new FilesystemAttachmentStore(root);
-        crashed.stage(new ByteArrayInputStream(CONTENT), MAX_BYTES);
-        assertThat(root.resolve(".staging")).isNotEmptyDirectory();
+        // what a process killed after staging leaves: its unlocked lock file and its area
+        Path crashedArea = root.resolve(".staging").resolve("p4242-0badc0de");
+        Files.createDirectories(crashedArea.resolve("0b9d0f5e-staged"));
+        Files.createFile(root.resolve(".staging").resolve("p4242-0badc0de.lock"));
+        Files.write(crashedArea.resolve("0b9d0f5e-staged").resolve(StagingArea.CONTENT), CONTENT);
 
         FilesystemAttachmentStore restarted = new FilesystemAttachmentStore(root);
 
         assertThat(restarted.find(ID)).isEmpty();
-        assertThat(root.resolve(".staging")).isEmptyDirectory();
+        assertThat(crashedArea).doesNotExist();
+        assertThat(stagedFiles()).isEmpty();
         try (Stream<Path> published = Files.walk(root.resolve("attachments"))) {
             assertThat(published).containsExactly(root.resolve("attachments"));
         }
@@ -200,6 +204,13 @@ class FilesystemAttachmentStoreTest {
     @Test
     void isReadyOnWritableRoot() {
         assertThat(new FilesystemAttachmentStore(root).isReady()).isTrue();
+    }
+
+    /** The regular files under the staging directory, lock files of live areas aside. */
+    private List<Path> stagedFiles() throws IOException {
+        try (Stream<Path> tree = Files.walk(root.resolve(".staging"))) {
+            return tree.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".lock")).toList();
+        }
     }
 
     private static AttachmentMetadata publish(FilesystemAttachmentStore store, DocId id, byte[] content) {

@@ -33,13 +33,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * scale-out (S3 store, one shared bucket, a private staging directory each, no cluster membership,
  * {@code -Xmx256m}), all on loopback under one work directory in {@code target/scaleout}.
  */
-final class Cluster {
+public final class Cluster {
 
     /** The bucket every instance shares. */
-    static final String BUCKET = "coc-scaleout";
+    public static final String BUCKET = "coc-scaleout";
 
     /** How long to wait for readiness to change after the store went away or came back. */
-    static final Duration READINESS_DEADLINE = Duration.ofSeconds(20);
+    public static final Duration READINESS_DEADLINE = Duration.ofSeconds(20);
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -47,7 +47,7 @@ final class Cluster {
     }
 
     /** A fresh directory {@code target/scaleout/<name>-<uuid>} for one test class. */
-    static Path workDirectory(String name) {
+    public static Path workDirectory(String name) {
         Path target = Path.of(System.getProperty("it.deps", "target/it-deps")).toAbsolutePath().getParent();
         try {
             return Files.createDirectories(target.resolve("scaleout").resolve(name + "-" + UUID.randomUUID()));
@@ -57,7 +57,7 @@ final class Cluster {
     }
 
     /** An S3Proxy (not started) keeping its data under {@code work/s3proxy/data}. */
-    static S3ProxyProcess s3Proxy(Path work) {
+    public static S3ProxyProcess s3Proxy(Path work) {
         return new S3ProxyProcess(S3ProxyProcess.jarFromItDeps(), work.resolve("s3proxy"));
     }
 
@@ -65,7 +65,7 @@ final class Cluster {
      * A Payara Micro instance (not started) named {@code name} on the S3 store of {@code s3}, with its
      * staging directory at {@code work/<name>/staging}.
      */
-    static PayaraMicroProcess instance(Path work, String name, S3ProxyProcess s3) {
+    public static PayaraMicroProcess instance(Path work, String name, S3ProxyProcess s3) {
         Path home = work.resolve(name);
         return PayaraMicroProcess.builder(home)
                 .jvmOption("-Xmx256m")
@@ -84,12 +84,12 @@ final class Cluster {
     }
 
     /** Where {@link #instance} puts the uploads in flight of the instance whose work directory is {@code home}. */
-    static Path stagingDirectory(Path home) {
+    public static Path stagingDirectory(Path home) {
         return home.resolve("staging");
     }
 
     /** A client of the service behind {@code instance}, with tokens from the test key set. */
-    static Service client(PayaraMicroProcess instance) {
+    public static Service client(PayaraMicroProcess instance) {
         try {
             return new Service(instance.baseUri().toURL());
         } catch (MalformedURLException e) {
@@ -98,7 +98,7 @@ final class Cluster {
     }
 
     /** An S3 client talking straight to the store, for looking at the bucket behind the service's back. */
-    static S3Client directS3(S3ProxyProcess s3) {
+    public static S3Client directS3(S3ProxyProcess s3) {
         return S3Client.builder()
                 .endpointOverride(s3.endpoint())
                 .region(Region.of(s3.region()))
@@ -109,12 +109,12 @@ final class Cluster {
     }
 
     /** The status of {@code GET /health/ready} on {@code service}, -1 when nothing answers. */
-    static int readiness(Service service) {
+    public static int readiness(Service service) {
         return readinessAnswer(service).map(HttpResponse::statusCode).orElse(-1);
     }
 
     /** The answer to {@code GET /health/ready} on {@code service}, empty when nothing answers. */
-    static Optional<HttpResponse<byte[]>> readinessAnswer(Service service) {
+    public static Optional<HttpResponse<byte[]>> readinessAnswer(Service service) {
         try {
             return Optional.of(service.send(HttpRequest.newBuilder(service.base().resolve("health/ready"))
                     .timeout(Duration.ofSeconds(5)).GET().build()));
@@ -124,7 +124,7 @@ final class Cluster {
     }
 
     /** A HEAD of {@code uri} with {@code token}. */
-    static HttpResponse<byte[]> head(Service service, String token, URI uri) {
+    public static HttpResponse<byte[]> head(Service service, String token, URI uri) {
         return service.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -133,7 +133,7 @@ final class Cluster {
      * Polls {@code condition} until it holds and returns how long that took, failing with {@code what}
      * once {@code timeout} has passed.
      */
-    static Duration await(String what, Duration timeout, BooleanSupplier condition) {
+    public static Duration await(String what, Duration timeout, BooleanSupplier condition) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (!condition.getAsBoolean()) {
@@ -149,7 +149,7 @@ final class Cluster {
      * Polls {@code probe} until it gives a value and returns it, failing with {@code what} once
      * {@code timeout} has passed.
      */
-    static <T> T awaitValue(String what, Duration timeout, Supplier<Optional<T>> probe) {
+    public static <T> T awaitValue(String what, Duration timeout, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Optional<T> value = probe.get(); ; value = probe.get()) {
             if (value.isPresent()) {
@@ -167,7 +167,7 @@ final class Cluster {
      * {@code work} once the instances are stopped; logs, staging directories and the store's data stay
      * for a look after a failure.
      */
-    static void removeRuntimeCopies(Path work) {
+    public static void removeRuntimeCopies(Path work) {
         if (work == null || !Files.isDirectory(work)) {
             return;
         }
@@ -186,7 +186,7 @@ final class Cluster {
     }
 
     /** Closes everything given, in order, even when some fail; rethrows the first failure. */
-    static void closeAll(AutoCloseable... resources) {
+    public static void closeAll(AutoCloseable... resources) {
         List<Exception> failures = new ArrayList<>();
         for (AutoCloseable resource : resources) {
             if (resource == null) {

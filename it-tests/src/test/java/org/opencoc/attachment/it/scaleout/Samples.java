@@ -20,11 +20,11 @@ import org.opencoc.attachment.upload.SampleFiles;
  * by its SHA-256: the index {@code i} goes into the pixels of an image, a PDF comment, the archive
  * comment of a DOCX, or the lines of a text.
  */
-final class Samples {
+public final class Samples {
 
     /** One file to upload: its name and bytes, and the SHA-256 to expect back. */
-    record Sample(String name, byte[] content) {
-        String sha256() {
+    public record Sample(String name, byte[] content) {
+        public String sha256() {
             return Samples.sha256Hex(content);
         }
 
@@ -38,7 +38,7 @@ final class Samples {
     }
 
     /** File {@code i} of a mixed batch: PNG, JPEG, PDF, DOCX and TXT in turn. */
-    static Sample mixed(int i) {
+    public static Sample mixed(int i) {
         return switch (i % 5) {
             case 0 -> new Sample("screen-" + i + ".png", image(i, "png"));
             case 1 -> new Sample("photo-" + i + ".jpg", image(i, "jpeg"));
@@ -49,7 +49,7 @@ final class Samples {
     }
 
     /** UTF-8 log-like text of exactly {@code size} bytes, different for every {@code i}. */
-    static byte[] text(int i, int size) {
+    public static byte[] text(int i, int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size + 128);
         for (int line = 0; out.size() < size; line++) {
             out.writeBytes(String.format("%06d upload %d: Incident 4711 Grüße aus Zürich, temperature %d.%d C\n",
@@ -70,7 +70,7 @@ final class Samples {
     }
 
     /** A 16x16 image of format {@code png} or {@code jpeg}, its colour and one pixel set from {@code i}. */
-    static byte[] image(int i, String format) {
+    public static byte[] image(int i, String format) {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(new Color((i * 53) % 256, (i * 97) % 256, (i * 193) % 256));
@@ -81,7 +81,7 @@ final class Samples {
     }
 
     /** The sample PDF followed by a PDF comment naming {@code i} (comments are valid anywhere). */
-    static byte[] pdf(int i) {
+    public static byte[] pdf(int i) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(SampleFiles.pdf());
         out.writeBytes(("%scale-out sample " + i + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -89,7 +89,7 @@ final class Samples {
     }
 
     /** The sample Word document re-packed with an archive comment naming {@code i}. */
-    static byte[] docx(int i) {
+    public static byte[] docx(int i) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(SampleFiles.docx()));
              ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -105,7 +105,7 @@ final class Samples {
         return out.toByteArray();
     }
 
-    static String sha256Hex(byte[] content) {
+    public static String sha256Hex(byte[] content) {
         return HexFormat.of().formatHex(SampleFiles.sha256(content));
     }
 }

@@ -33,7 +33,8 @@ import org.opencoc.attachment.upload.UploadRules;
  * <li>{@code coc.storage.s3.endpoint}, {@code .bucket}, {@code .region}, {@code .access-key},
  * {@code .secret-key}, {@code .path-style} (default false), {@code .create-bucket} (default false: a
  * missing bucket stops the start), {@code .connect-timeout-ms} (500), {@code .read-timeout-ms} (1500),
- * {@code .staging-dir} (default a per-process directory under {@code java.io.tmpdir});</li>
+ * {@code .staging-dir} (default {@code <java.io.tmpdir>/coc-attachments-staging}, shared safely by
+ * several processes and swept of what dead ones left);</li>
  * <li>{@code coc.upload.max-bytes}: the largest upload, default 10485760 (10 MiB);</li>
  * <li>{@code coc.upload.allowed-extensions}: default {@code jpg,jpeg,png,docx,txt,pdf}.</li>
  * </ul>
@@ -90,8 +91,6 @@ public class AttachmentConfiguration {
     }
 
     private S3Settings s3Settings() {
-        String staging = s3("staging-dir").orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),
-                "coc-attachments-staging-" + ProcessHandle.current().pid()).toString());
         try {
             return new S3Settings(
                     s3("endpoint").map(URI::create).orElse(null),
@@ -103,7 +102,7 @@ public class AttachmentConfiguration {
                     s3("create-bucket").map(Boolean::parseBoolean).orElse(false),
                     s3("connect-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
                     s3("read-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
-                    Path.of(staging));
+                    s3("staging-dir").map(Path::of).orElse(null));
         } catch (RuntimeException e) {
             throw new IllegalStateException("coc.storage.s3.*: " + e.getMessage(), e);
         }
