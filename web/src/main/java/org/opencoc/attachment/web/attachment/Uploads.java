@@ -14,6 +14,7 @@ import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentDigest;
+import org.opencoc.attachment.web.metrics.ServiceMetrics;
 
 /**
  * The one upload implementation behind both upload calls ({@code POST /v1/{ticket_type}/attachments}
@@ -30,6 +31,9 @@ public class Uploads {
 
     @Inject
     CurrentCaller currentCaller;
+
+    @Inject
+    ServiceMetrics metrics;
 
     /**
      * Streams the multipart body's {@code file} part into staging and publishes it for the current
@@ -57,6 +61,7 @@ public class Uploads {
             AttachmentMetadata stored = uploader.publish(file.staged(), file.name(), type, digest,
                     caller.domainId(), caller.urn());
             AuditLogFilter.recordUpload(request, stored.docId().value());
+            metrics.uploaded(stored.size());
             return stored;
         }
     }
