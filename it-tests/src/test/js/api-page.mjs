@@ -2,7 +2,6 @@
 // lists the operations it shows, pastes a token into the Authorize dialog, and runs "Try it out" on
 // the download. Usage: node api-page.mjs <base-url> <token> <doc_id> <screenshot.png>
 // Prints one JSON line: {"operations": [...], "consoleErrors": [...], "tryIt": {"status", "sha256", "authorization"}}.
-import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const [base, token, docId, screenshot] = process.argv.slice(2);
@@ -29,7 +28,6 @@ try {
   await page.goto(new URL('openapi-ui/', base).toString(), { waitUntil: 'networkidle' });
   await page.waitForSelector('.opblock');
   const operations = await page.$$eval('.opblock .opblock-summary-operation-id', (nodes) => nodes.map((n) => n.textContent.trim()));
-  await page.screenshot({ path: screenshot });
 
   await page.click('.auth-wrapper .authorize');
   await page.fill('.auth-container input', token);
@@ -45,10 +43,23 @@ try {
     page.waitForResponse((r) => r.url().includes(`/attachments/${docId}`) && r.request().method() === 'GET'),
     operation.locator('.execute').click(),
   ]);
-  const body = await response.body();
+  // Swagger UI offers the received bytes as a blob: link ("Download file"); hash what the page holds.
+  const link = operation.locator('.live-responses-table a[href^="blob:"]');
+  await link.waitFor();
+  const sha256 = await link.evaluate(async (a) => {
+    const bytes = await (await fetch(a.href)).arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-256', bytes);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  });
+  // The screenshot: the operation list down to the answer of "Try it out".
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const top = await page.locator('.opblock-tag-section').first().boundingBox();
+  const answer = await operation.locator('.live-responses-table').boundingBox();
+  await page.screenshot({ path: screenshot, fullPage: true,
+    clip: { x: top.x, y: top.y, width: top.width, height: answer.y + answer.height - top.y } });
   const tryIt = {
     status: response.status(),
-    sha256: createHash('sha256').update(body).digest('hex'),
+    sha256,
     authorization: (await response.request().allHeaders()).authorization ?? null,
   };
   console.log(JSON.stringify({ operations, consoleErrors, tryIt }));

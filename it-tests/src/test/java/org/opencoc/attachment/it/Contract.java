@@ -64,7 +64,8 @@ public final class Contract {
         List<String> problems = problems(method, uri, response);
         if (!problems.isEmpty()) {
             throw new AssertionError("The response to " + method + " " + uri.getRawPath() + " (" + response.statusCode()
-                    + ") does not match the OpenAPI document:\n  " + String.join("\n  ", problems));
+                    + ", " + response.version() + ") does not match the OpenAPI document:\n  " + String.join("\n  ", problems)
+                    + "\nresponse headers: " + response.headers().map());
         }
     }
 

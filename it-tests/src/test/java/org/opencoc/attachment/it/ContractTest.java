@@ -93,6 +93,14 @@ class ContractTest {
     }
 
     @Test
+    void readsHeaderNamesCaseInsensitivelyAsHttp2SendsThemInLowerCase() {
+        var response = new Wire(404, headers("content-type", "application/json", "x-request-id", "r"),
+                NOT_FOUND.getBytes(StandardCharsets.UTF_8), DOWNLOAD);
+
+        assertThat(contract.problems("GET", DOWNLOAD, response)).isEmpty();
+    }
+
+    @Test
     void leavesUndocumentedPathsAlone() {
         assertThat(contract.problems("GET", URI.create("http://127.0.0.1:1/health/ready"), json(200, "{}"))).isEmpty();
     }

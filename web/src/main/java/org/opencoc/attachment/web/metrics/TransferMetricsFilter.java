@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -16,19 +17,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.opencoc.attachment.iam.boundary.ActionAuthorizationFilter;
+import org.opencoc.attachment.web.error.ContainerErrorServlet;
 
 /**
  * Counts every upload and download call around the whole exchange, so a download is in flight until
  * its last byte is written: in-flight gauges, calls by outcome and status, content bytes sent, and the
  * authorization decision the request carried ({@link ActionAuthorizationFilter#DECISION_PROPERTY},
  * a JAX-RS request property and so a servlet request attribute). Other paths pass untouched.
+ *
+ * <p>A call the container refuses before any filter runs (MP-JWT's 401 for an invalid token) is
+ * counted when it is forwarded to the error page: the error dispatch carries its original method and
+ * path.
  */
-@WebFilter(filterName = "transfer-metrics", urlPatterns = "/v1/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(filterName = "transfer-metrics", urlPatterns = {"/v1/*", ContainerErrorServlet.PATH},
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class TransferMetricsFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern UPLOAD = Pattern.compile("/v1/(?:external/incident|[^/]+)/attachments/?");
     private static final Pattern DOWNLOAD = Pattern.compile("/v1/[^/]+/attachments/[^/]+");
+    private static final String COUNTED = TransferMetricsFilter.class.getName() + ".counted";
 
     @Inject
     transient ServiceMetrics metrics;
@@ -36,6 +44,11 @@ public class TransferMetricsFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            countRefusedBeforeTheApplication(request, response, chain);
+            return;
+        }
+        request.setAttribute(COUNTED, Boolean.TRUE);
         ServiceMetrics.Direction direction = direction(request.getMethod(),
                 request.getRequestURI().substring(request.getContextPath().length()));
         if (direction == null) {
@@ -54,6 +67,18 @@ public class TransferMetricsFilter extends HttpFilter {
             if (request.getAttribute(ActionAuthorizationFilter.DECISION_PROPERTY) instanceof String decision) {
                 metrics.decided(decision);
             }
+        }
+    }
+
+    private void countRefusedBeforeTheApplication(HttpServletRequest request, HttpServletResponse response,
+                                                  FilterChain chain) throws IOException, ServletException {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        ServiceMetrics.Direction direction = request.getAttribute(COUNTED) != null || !(uri instanceof String path) ? null
+                : direction(request.getMethod(), path.substring(Math.min(path.length(), request.getContextPath().length())));
+        chain.doFilter(request, response);
+        if (direction != null) {
+            metrics.started(direction);
+            metrics.finished(direction, response.getStatus());
         }
     }
 
