@@ -30,7 +30,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * {@code coc_download_bytes_total}: bytes of attachment content sent by downloads (ranges count what
  * was sent);</li>
  * <li>{@code coc_transfers_in_flight{direction}}: uploads and downloads being served now, streaming
- * included;</li>
+ * included (a download until the application has written its last byte; Payara's network layer may
+ * still hold bytes a slow client has not read);</li>
  * <li>{@code coc_authorization_decisions_total{outcome}}: IAM decisions, {@code allow},
  * {@code explicit_deny} or {@code implicit_deny};</li>
  * <li>{@code coc_storage_operation_seconds{operation,backend}}: a timer (summary) of every storage-port
