@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * call, {@code operation} one of {@code stage}, {@code publish}, {@code find}, {@code open},
  * {@code is_ready}, {@code backend} {@code filesystem} or {@code s3}.</li>
  * </ul>
- * Counters are looked up once per tag combination and kept, so a request costs a few map lookups
- * and atomic adds.
+ * Counters are looked up once per tag combination and kept (the registry returns the same counter
+ * for the same name and tags, so a race only repeats that lookup), so a request costs a few array or
+ * map reads and atomic adds.
  */
 @ApplicationScoped
 public class ServiceMetrics {
@@ -57,7 +59,9 @@ public class ServiceMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    private final ConcurrentMap<String, Counter> transfers = new ConcurrentHashMap<>();
+    /** Counters by direction and status (index {@code status}), created on first use; no allocation per call. */
+    private final AtomicReferenceArray<Counter> uploadsByStatus = new AtomicReferenceArray<>(600);
+    private final AtomicReferenceArray<Counter> downloadsByStatus = new AtomicReferenceArray<>(600);
     private final ConcurrentMap<String, Counter> decisions = new ConcurrentHashMap<>();
     private final AtomicLong uploadsInFlight = new AtomicLong();
     private final AtomicLong downloadsInFlight = new AtomicLong();
@@ -84,11 +88,18 @@ public class ServiceMetrics {
     /** A transfer that {@link #started} has answered {@code status} and is done. */
     public void finished(Direction direction, int status) {
         inFlight(direction).decrementAndGet();
-        transfers.computeIfAbsent(direction.tag() + status, key -> registry.counter(
-                Metadata.builder().withName(direction == Direction.UPLOAD ? "coc_uploads" : "coc_downloads")
-                        .withDescription(direction == Direction.UPLOAD ? "Finished upload calls" : "Finished download calls")
-                        .build(),
-                new Tag("outcome", outcome(status)), new Tag("status", Integer.toString(status)))).inc();
+        AtomicReferenceArray<Counter> byStatus = direction == Direction.UPLOAD ? uploadsByStatus : downloadsByStatus;
+        int index = status >= 0 && status < byStatus.length() ? status : 0;
+        Counter counter = byStatus.get(index);
+        if (counter == null) {
+            counter = registry.counter(
+                    Metadata.builder().withName(direction == Direction.UPLOAD ? "coc_uploads" : "coc_downloads")
+                            .withDescription(direction == Direction.UPLOAD ? "Finished upload calls" : "Finished download calls")
+                            .build(),
+                    new Tag("outcome", outcome(status)), new Tag("status", Integer.toString(status)));
+            byStatus.set(index, counter);
+        }
+        counter.inc();
     }
 
     /** An upload stored {@code bytes}. */
