@@ -4,8 +4,6 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * The body of every error response: {@code {"provider_code","error_code","error_msg","data"}} with
  * {@code data} always {@code null}. Served as {@code application/json}.
@@ -16,12 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param data         always {@code null} on errors
  */
 @JsonbPropertyOrder({"providerCode", "errorCode", "errorMsg", "data"})
-@Schema(name = "ErrorEnvelope", description = "Error response of every operation.")
 public record ErrorEnvelope(
-        @JsonbProperty("provider_code") @Schema(example = PROVIDER_CODE) String providerCode,
-        @JsonbProperty("error_code") @Schema(example = "GOM.00007256") String errorCode,
-        @JsonbProperty("error_msg") @JsonbNillable @Schema(example = "doc_id must be a lower-case UUID.") String errorMsg,
-        @JsonbProperty("data") @JsonbNillable @Schema(nullable = true, description = "Always null on errors.") Object data) {
+        @JsonbProperty("provider_code") String providerCode,
+        @JsonbProperty("error_code") String errorCode,
+        @JsonbProperty("error_msg") @JsonbNillable String errorMsg,
+        @JsonbProperty("data") @JsonbNillable Object data) {
 
     /** The provider code of the operations center. */
     public static final String PROVIDER_CODE = "049";

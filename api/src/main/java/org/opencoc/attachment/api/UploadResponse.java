@@ -4,8 +4,6 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * The documented 200 body of an upload:
  * {@code {"name","id","error_code":"GOM.00000000","error_msg":null,"provider_code":"049",
@@ -19,13 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param data         the id and name again, as the cloud API documents them
  */
 @JsonbPropertyOrder({"name", "id", "errorCode", "errorMsg", "providerCode", "data"})
-@Schema(name = "UploadResponse", description = "Result of a successful upload.")
 public record UploadResponse(
-        @JsonbProperty("name") @Schema(example = "screenshot.png") String name,
-        @JsonbProperty("id") @Schema(example = "0f8fad5b-d9cb-469f-a165-70867728950e") String id,
-        @JsonbProperty("error_code") @Schema(example = SUCCESS) String errorCode,
-        @JsonbProperty("error_msg") @JsonbNillable @Schema(nullable = true) String errorMsg,
-        @JsonbProperty("provider_code") @Schema(example = ErrorEnvelope.PROVIDER_CODE) String providerCode,
+        @JsonbProperty("name") String name,
+        @JsonbProperty("id") String id,
+        @JsonbProperty("error_code") String errorCode,
+        @JsonbProperty("error_msg") @JsonbNillable String errorMsg,
+        @JsonbProperty("provider_code") String providerCode,
         @JsonbProperty("data") UploadData data) {
 
     /** The success code. */
@@ -44,9 +41,8 @@ public record UploadResponse(
      * @param docName the stored file name
      */
     @JsonbPropertyOrder({"docId", "docName"})
-    @Schema(name = "UploadData")
     public record UploadData(
-            @JsonbProperty("doc_id") @Schema(example = "0f8fad5b-d9cb-469f-a165-70867728950e") String docId,
-            @JsonbProperty("doc_name") @Schema(example = "screenshot.png") String docName) {
+            @JsonbProperty("doc_id") String docId,
+            @JsonbProperty("doc_name") String docName) {
     }
 }

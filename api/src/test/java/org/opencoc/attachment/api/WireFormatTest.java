@@ -39,4 +39,12 @@ class WireFormatTest {
                 + "\"error_code\":\"GOM.00000000\",\"error_msg\":null,\"provider_code\":\"049\","
                 + "\"data\":{\"doc_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"doc_name\":\"报告.pdf\"}}");
     }
+
+    @Test
+    void externalUploadResponseHasTheCloudsShapeWithNullMessage() {
+        String json = jsonb.toJson(ExternalUploadResponse.of("0f8fad5b-d9cb-469f-a165-70867728950e", "a.png"));
+
+        assertThat(json).isEqualTo("{\"code\":\"GOM.00000000\",\"provider_code\":\"049\",\"msg\":null,"
+                + "\"data\":{\"doc_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"doc_name\":\"a.png\"}}");
+    }
 }

@@ -88,7 +88,18 @@ public final class Service {
         return minter.rs256(claims);
     }
 
+    /**
+     * Sends {@code request} and checks the response against the OpenAPI document ({@link Contract}):
+     * every test that talks to the service through here is also a contract test.
+     */
     public HttpResponse<byte[]> send(HttpRequest request) {
+        HttpResponse<byte[]> response = sendUnchecked(request);
+        Contract.document().check(request.method(), request.uri(), response);
+        return response;
+    }
+
+    /** Sends {@code request} without the contract check, for tests of the check itself. */
+    public HttpResponse<byte[]> sendUnchecked(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

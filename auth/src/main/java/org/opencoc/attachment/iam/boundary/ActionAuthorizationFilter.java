@@ -30,6 +30,13 @@ import org.opencoc.attachment.iam.Caller;
 @Priority(Priorities.AUTHORIZATION)
 public class ActionAuthorizationFilter implements ContainerRequestFilter {
 
+    /**
+     * The request property with this request's decision, {@code allow}, {@code explicit_deny} or
+     * {@code implicit_deny} (absent when the request was not authenticated). In a servlet container it
+     * is also a request attribute; the metrics read it there.
+     */
+    public static final String DECISION_PROPERTY = "org.opencoc.attachment.iam.decision";
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -67,6 +74,7 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
         AuditRecord decision = decisions.decide(caller, jwt, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
+        request.setProperty(DECISION_PROPERTY, decision.decision());
         if (!decision.allowed()) {
             throw new AttachmentException(ErrorCode.ACCESS_DENIED,
                     "Policy doesn't allow " + decision.action() + " to be performed.");

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * installed fails the test with a message that says how to get it: these tests prove what real
  * clients do, so a missing one is a failure, never a skip.
  */
-final class Processes {
+public final class Processes {
 
     /** What a finished process left: its exit code and its whole output. */
-    record Finished(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Finished(List<String> command, int exitCode, String stdout, String stderr) {
         /** For assertion messages. */
-        String describe() {
+        public String describe() {
             return String.join(" ", command) + " exited " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
         }
     }
@@ -31,7 +31,7 @@ final class Processes {
     }
 
     /** The absolute path of {@code name} on {@code PATH}; fails the test if there is none. */
-    static String require(String name) {
+    public static String require(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
@@ -47,7 +47,7 @@ final class Processes {
      * Runs {@code command} in {@code dir}, waits at most {@code timeout} (then kills it and fails the
      * test), and returns its exit code and output.
      */
-    static Finished run(Path dir, Duration timeout, List<String> command) {
+    public static Finished run(Path dir, Duration timeout, List<String> command) {
         try {
             Path output = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             Path stdout = Files.createTempFile(output, "stdout-", ".txt");

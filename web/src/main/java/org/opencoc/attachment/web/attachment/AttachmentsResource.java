@@ -22,25 +22,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.opencoc.attachment.api.ErrorEnvelope;
 import org.opencoc.attachment.api.UploadResponse;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
-import org.opencoc.attachment.iam.Caller;
-import org.opencoc.attachment.iam.boundary.AuditLogFilter;
 import org.opencoc.attachment.iam.boundary.CurrentCaller;
 import org.opencoc.attachment.iam.boundary.RequiresAction;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.storage.AttachmentStore;
-import org.opencoc.attachment.upload.AttachmentUploader;
-import org.opencoc.attachment.upload.ContentDigest;
 import org.opencoc.attachment.web.conditional.ConditionalEvaluator;
 import org.opencoc.attachment.web.conditional.ConditionalRequest;
 import org.opencoc.attachment.web.conditional.Outcome;
@@ -64,7 +54,7 @@ public class AttachmentsResource {
     Clock clock;
 
     @Inject
-    AttachmentUploader uploader;
+    Uploads uploads;
 
     @Inject
     AttachmentStore store;
@@ -75,53 +65,26 @@ public class AttachmentsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
-    @Operation(summary = "Upload an attachment", description = "multipart/form-data with one part named 'file'.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter or checksum mismatch",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    @APIResponse(responseCode = "413", description = "File too large",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    @APIResponse(responseCode = "415", description = "File type not allowed",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    public UploadResponse upload(@PathParam("ticket_type") @Parameter(example = "incident") String ticketType,
+    public UploadResponse upload(@PathParam("ticket_type") String ticketType,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                  @HeaderParam("Content-Digest") String requestDigest,
                                  @Context ContainerRequestContext request,
                                  InputStream body) {
-        TicketType type = TicketType.parse(ticketType);
-        long maxBytes = uploader.rules().maxBytes();
-        long length = parseLength(contentLength);
-        if (length > maxBytes + MultipartUpload.FRAMING_ALLOWANCE) {
-            throw AttachmentException.tooLarge(maxBytes);
-        }
-        var requestLevelDigest = ContentDigest.parse(requestDigest);
-        Caller caller = currentCaller.get();
-        try (var file = MultipartUpload.read(contentType == null ? "" : contentType, length, body, maxBytes,
-                uploader::receive)) {
-            var digest = file.digest().or(() -> requestLevelDigest);
-            AttachmentMetadata stored = uploader.publish(file.staged(), file.name(), type, digest,
-                    caller.domainId(), caller.urn());
-            AuditLogFilter.recordUpload(request, stored.docId().value());
-            return UploadResponse.of(stored.docId().value(), stored.fileName().value());
-        }
+        AttachmentMetadata stored = uploads.receive(ticketType, contentType, contentLength, requestDigest, request, body);
+        return UploadResponse.of(stored.docId().value(), stored.fileName().value());
     }
 
+    /**
+     * Accept is advisory here (RFC 9110 §12.5.1): the representation is the stored file, served as
+     * {@code application/octet-stream} whatever the client accepts, so a generated client that sends
+     * {@code Accept: application/json} (because the errors are JSON) gets the file, not a 406. Errors
+     * are the JSON envelope whatever the Accept.
+     */
     @GET
     @Path("{doc_id}")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    @Operation(summary = "Download an attachment",
-            description = "Supports one byte range (206), If-Range, and the RFC 9110 preconditions.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
-    @APIResponse(responseCode = "206", description = "The requested byte range")
-    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
-    @APIResponse(responseCode = "404", description = "No such attachment in the caller's account",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    @APIResponse(responseCode = "412", description = "Precondition failed",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-    @APIResponse(responseCode = "416", description = "Range not satisfiable",
-            content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
     public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
                              @Context HttpHeaders headers) {
         return serve(ConditionalRequest.Method.GET, ticketType, docId, headers);
@@ -129,9 +92,8 @@ public class AttachmentsResource {
 
     @HEAD
     @Path("{doc_id}")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    @Operation(summary = "Headers of an attachment, as GET would send them")
     public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
                          @Context HttpHeaders headers) {
         return serve(ConditionalRequest.Method.HEAD, ticketType, docId, headers);
@@ -233,16 +195,5 @@ public class AttachmentsResource {
                 .header("Repr-Digest", "sha-256=:" + attachment.sha256Base64() + ":")
                 .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-    }
-
-    private static long parseLength(String contentLength) {
-        if (contentLength == null || contentLength.isBlank()) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(contentLength.strip());
-        } catch (NumberFormatException e) {
-            throw AttachmentException.invalidParameter("Content-Length is not a number.");
-        }
     }
 }

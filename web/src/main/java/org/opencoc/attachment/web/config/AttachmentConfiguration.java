@@ -19,6 +19,7 @@ import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
 import org.opencoc.attachment.storage.s3.S3AttachmentStore;
+import org.opencoc.attachment.web.metrics.StorageMetrics;
 import org.opencoc.attachment.storage.s3.S3Settings;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentTypeVerifier;
@@ -67,7 +68,11 @@ public class AttachmentConfiguration {
 
     @Produces
     @Singleton
-    AttachmentStore attachmentStore() {
+    AttachmentStore attachmentStore(StorageMetrics storageMetrics) {
+        return storageMetrics.timed(storageType, backend());
+    }
+
+    private AttachmentStore backend() {
         return switch (storageType) {
             case "filesystem" -> {
                 Path root = Path.of(filesystemRoot).toAbsolutePath().normalize();

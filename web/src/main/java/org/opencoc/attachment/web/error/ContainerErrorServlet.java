@@ -22,7 +22,7 @@ import org.opencoc.attachment.iam.boundary.RequestId;
 @WebServlet(name = "container-errors", urlPatterns = ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
 
-    static final String PATH = "/container-error";
+    public static final String PATH = "/container-error";
 
     private static final long serialVersionUID = 1L;
     private static final Jsonb JSONB = JsonbBuilder.create();

@@ -1,0 +1,79 @@
+package org.opencoc.attachment.web.attachment;
+
+import java.io.InputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.opencoc.attachment.error.AttachmentException;
+import org.opencoc.attachment.iam.Caller;
+import org.opencoc.attachment.iam.boundary.AuditLogFilter;
+import org.opencoc.attachment.iam.boundary.CurrentCaller;
+import org.opencoc.attachment.model.AttachmentMetadata;
+import org.opencoc.attachment.model.TicketType;
+import org.opencoc.attachment.upload.AttachmentUploader;
+import org.opencoc.attachment.upload.ContentDigest;
+import org.opencoc.attachment.web.metrics.ServiceMetrics;
+
+/**
+ * The one upload implementation behind both upload calls ({@code POST /v1/{ticket_type}/attachments}
+ * and {@code POST /v1/external/incident/attachments}): the same {@code file} part, types, size limit,
+ * optional {@code Content-Digest} and storage, so an attachment uploaded by either call is the same
+ * thing and downloads through the one download call. Only the shape of the 200 body differs, and that
+ * is the caller's business.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    @Inject
+    AttachmentUploader uploader;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    /**
+     * Streams the multipart body's {@code file} part into staging and publishes it for the current
+     * caller. A {@code Content-Length} over the limit (plus framing) is refused before anything is read.
+     *
+     * @param ticketType    the raw {@code ticket_type} path parameter (only {@code incident} is accepted)
+     * @param contentType   the request's {@code Content-Type}, or {@code null}
+     * @param contentLength the request's {@code Content-Length}, or {@code null} when chunked
+     * @param requestDigest the request's {@code Content-Digest}, or {@code null}
+     * @return the metadata of the published attachment
+     */
+    public AttachmentMetadata receive(String ticketType, String contentType, String contentLength,
+                                      String requestDigest, ContainerRequestContext request, InputStream body) {
+        TicketType type = TicketType.parse(ticketType);
+        long maxBytes = uploader.rules().maxBytes();
+        long length = parseLength(contentLength);
+        if (length > maxBytes + MultipartUpload.FRAMING_ALLOWANCE) {
+            throw AttachmentException.tooLarge(maxBytes);
+        }
+        var requestLevelDigest = ContentDigest.parse(requestDigest);
+        Caller caller = currentCaller.get();
+        try (var file = MultipartUpload.read(contentType == null ? "" : contentType, length, body, maxBytes,
+                uploader::receive)) {
+            var digest = file.digest().or(() -> requestLevelDigest);
+            AttachmentMetadata stored = uploader.publish(file.staged(), file.name(), type, digest,
+                    caller.domainId(), caller.urn());
+            AuditLogFilter.recordUpload(request, stored.docId().value());
+            metrics.uploaded(stored.size());
+            return stored;
+        }
+    }
+
+    private static long parseLength(String contentLength) {
+        if (contentLength == null || contentLength.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw AttachmentException.invalidParameter("Content-Length is not a number.");
+        }
+    }
+}
