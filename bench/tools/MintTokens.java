@@ -11,7 +11,7 @@ import org.opencoc.attachment.devtools.DevKeys;
 import org.opencoc.attachment.devtools.TokenMinter;
 
 /**
- * bench/run's token mixes: mints COUNT distinct tokens (each its own jti) for the user "bench" with
+ * bench/run's token mixes: mints COUNT distinct tokens (each its own jti) for the user "bench" of the domain "dev-domain" (DevToken's default) with
  * the given policy and MFA, RS256, one per line, into OUT. Run with the dev tools class path:
  * java -cp DEVTOOLS MintTokens.java KEYS_DIR POLICY_FILE COUNT OUT
  */
@@ -22,7 +22,7 @@ public class MintTokens {
         int count = Integer.parseInt(args[2]);
         String tokens = IntStream.range(0, count).parallel()
                 .mapToObj(i -> minter.rs256(TokenMinter.withPolicies(
-                        TokenMinter.claims("user", "bench", "bench", Duration.ofHours(2)), List.of(policy))
+                        TokenMinter.claims("user", "dev-domain", "bench", Duration.ofHours(2)), List.of(policy))
                         .claim("mfa", true).build()))
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(Path.of(args[3]), tokens, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class Authenticator {
 
+    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+
     @Inject
     Config config;
 
@@ -35,6 +38,12 @@ public class Authenticator {
         AuthenticationSettings settings = settings(config);
         verifier = new TokenVerifier(settings,
                 KeySource.of(settings, Thread.currentThread().getContextClassLoader(), System::nanoTime), clock);
+        LOG.info(() -> "Bearer tokens: issuer " + settings.issuer() + ", audiences " + settings.audiences()
+                + ", clock skew " + settings.clockSkew().toSeconds() + " s, at most " + settings.maxTokenBytes()
+                + " bytes; verified-token cache " + (settings.cacheEnabled() && settings.cacheMaxEntries() > 0
+                        ? "on (" + settings.cacheMaxEntries() + " tokens, " + settings.cacheMaxBytes() + " bytes, "
+                                + settings.cacheMaxLifetime().toSeconds() + " s at most)"
+                        : "off"));
     }
 
     /** Configures at start, so a wrong key location fails the deployment rather than the first request. */
