@@ -389,6 +389,46 @@ class TokenVerifierTest {
     }
 
     @Test
+    void refetchesAJwkSetServedOverHttp() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> served =
+                new java.util.concurrent.atomic.AtomicReference<>(TestTokens.publicJwks(TestTokens.RSA, TestTokens.EC));
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jwks.json", exchange -> {
+            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            AuthenticationSettings base = TestTokens.settings(true);
+            AuthenticationSettings remote = new AuthenticationSettings(
+                    java.util.Optional.of("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json"),
+                    base.publicKey(), base.algorithm(), base.issuer(), base.audiences(), base.clockSkew(),
+                    base.tokenAge(), base.maxTokenBytes(), Duration.ofSeconds(1), true, 100, 1 << 20,
+                    Duration.ofMinutes(5));
+            AtomicLong nanos = new AtomicLong();
+            KeySource keys = KeySource.of(remote, getClass().getClassLoader(), nanos::get);
+            TokenVerifier overHttp = new TokenVerifier(remote, keys, clock);
+            String rsa = genuine();
+            assertThat(overHttp.verify(rsa).getSubject()).isEqualTo("alice-id");
+
+            served.set(new JWKSet(TestTokens.EC.toPublicJWK()).toString());
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+            long before = keys.current().number();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (keys.current().number() == before && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            assertThrows(TokenRefused.class, () -> overHttp.verify(rsa));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void doesNotTrustWeakRsaKeys() throws Exception {
         com.nimbusds.jose.jwk.RSAKey weak = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(1024, true)
                 .keyID("weak").generate();
