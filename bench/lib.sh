@@ -216,7 +216,7 @@ run_wrk() { # out_file threads conns duration url [header]
     return 1
   fi
   if grep -q 'Socket errors' "$out"; then log "wrk socket errors: $(grep 'Socket errors' "$out")"; fi
-  if grep -q -E '^wrapped [1-9]' "$out"; then log "token file exhausted (tokens were sent again): $out"; fi
+  if [[ $header == *fresh* ]] && grep -q -E '^wrapped [1-9]' "$out"; then log "fresh tokens exhausted (tokens were sent again): $out"; fi
   return 0
 }
 

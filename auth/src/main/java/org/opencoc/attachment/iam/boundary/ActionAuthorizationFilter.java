@@ -12,8 +12,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import org.opencoc.attachment.error.AttachmentException;
-import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.authentication.RequestToken;
 import org.opencoc.attachment.iam.authentication.TokenRefused;
@@ -56,8 +54,7 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         AuditRecord decision = decisions.decide(token, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
         if (!decision.allowed()) {
-            throw new AttachmentException(ErrorCode.ACCESS_DENIED,
-                    "Policy doesn't allow " + decision.action() + " to be performed.");
+            throw new AccessDenied(decision.action());
         }
         currentCaller.set(caller);
     }
