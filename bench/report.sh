@@ -158,9 +158,10 @@ write_report() {
     echo "## How to run"
     echo
     echo '```sh'
-    echo "bench/run            # this page: 3 rounds, 15 s per measurement, 1 GiB; ~12 min"
+    echo "bench/run            # this page: 3 rounds, 15 s per measurement, 1 GiB, the runtime floor and token mixes; ~20 min"
     echo "bench/run --quick    # smoke run (1 round, 2 s, 64 MiB) into bench/target/quick/, used by the test build"
     echo "BENCH_JFR=1 bench/run --keep   # also records a JFR profile of the service per phase (bench/target/full/jfr)"
+    echo "bench/war-ab 'before|old.war|' 'after|it-tests/target/it-deps/coc-attachments.war|'   # WARs side by side, token mixes"
     echo '```'
     echo
     echo "Per-round values (\`bench/target/<mode>/results.tsv\`: metric, system, round, value):"
