@@ -18,14 +18,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *       maximum lifetime;</li>
  *   <li>{@code exp} and {@code nbf} still hold with the skew (checked again on every hit).</li>
  * </ul>
- * Bounded by a number of entries and by the summed length of the cached tokens: when a new entry does
- * not fit, expired entries are swept, and if that is not enough about a tenth of the entries is dropped
- * (in the map's hash order, which no client controls). What the cache returns is only who the caller
+ * Bounded by a number of entries and by an estimate of their heap: {@value #HEAP_PER_TOKEN_CHAR} bytes
+ * per character of token (the token text plus its parsed claims; a bench/run token of 3 KB with ten
+ * inline policy statements holds about that). When a new entry does not fit, expired entries are
+ * swept, and if that is not enough about a tenth of the entries is dropped (in the map's hash order,
+ * which no client controls). Concurrent puts may overshoot the bounds by one entry per thread. What the cache returns is only who the caller
  * is; authorization is evaluated per request.
  *
  * <p>Thread-safe.
  */
 public final class VerifiedTokenCache {
+
+    /** The estimated heap bytes of one cached token, per character of its compact form. */
+    public static final int HEAP_PER_TOKEN_CHAR = 10;
 
     private record Entry(VerifiedToken token, long generation, long usableUntilMillis) {
     }
@@ -40,7 +45,7 @@ public final class VerifiedTokenCache {
 
     /**
      * @param maxEntries at most this many tokens; 0 turns the cache off
-     * @param maxBytes   at most this many characters of token text in all
+     * @param maxBytes   at most this many estimated heap bytes in all ({@link #HEAP_PER_TOKEN_CHAR})
      */
     public VerifiedTokenCache(Clock clock, Duration skew, Duration maxLifetime, int maxEntries, long maxBytes) {
         this.clock = clock;
@@ -72,7 +77,7 @@ public final class VerifiedTokenCache {
         long now = clock.millis();
         long until = Math.min(saturatedAdd(token.expiresAtSecond() * 1000, skew.toMillis()),
                 saturatedAdd(now, maxLifetime.toMillis()));
-        int length = token.getRawToken().length();
+        long length = weight(token);
         if (until <= now || length > maxBytes) {
             return;
         }
@@ -80,7 +85,7 @@ public final class VerifiedTokenCache {
             makeRoom(now, length);
         }
         Entry previous = entries.put(token.key(), new Entry(token, generation, until));
-        bytes.addAndGet(length - (previous == null ? 0 : previous.token().getRawToken().length()));
+        bytes.addAndGet(length - (previous == null ? 0 : weight(previous.token())));
     }
 
     /** Forgets every token (the keys changed). */
@@ -98,7 +103,7 @@ public final class VerifiedTokenCache {
         return entries.size();
     }
 
-    /** The summed length of the cached tokens. */
+    /** The estimated heap bytes of the cached tokens. */
     public long bytes() {
         return bytes.get();
     }
@@ -110,7 +115,11 @@ public final class VerifiedTokenCache {
                 && (nbf == null || nbf * 1000 <= saturatedAdd(nowMillis, skewMillis));
     }
 
-    private void makeRoom(long now, int length) {
+    private static long weight(VerifiedToken token) {
+        return (long) token.getRawToken().length() * HEAP_PER_TOKEN_CHAR;
+    }
+
+    private void makeRoom(long now, long length) {
         for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Entry> entry = it.next();
             if (now >= entry.getValue().usableUntilMillis() || !timesHold(entry.getValue().token(), now)) {
@@ -128,7 +137,7 @@ public final class VerifiedTokenCache {
 
     private void remove(String key, Entry entry) {
         if (entries.remove(key, entry)) {
-            bytes.addAndGet(-entry.token().getRawToken().length());
+            bytes.addAndGet(-weight(entry.token()));
         }
     }
 

@@ -41,6 +41,7 @@ import org.opencoc.attachment.iam.policy.PolicySetCache;
 public class AccessDecisions {
 
     private static final Logger LOG = Logger.getLogger(AccessDecisions.class.getName());
+    static final int POLICY_CACHE_ENTRIES = 1_000;
 
     @Inject
     @ConfigProperty(name = "coc.iam.group-policies")
@@ -54,7 +55,12 @@ public class AccessDecisions {
     Clock clock;
 
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
-    private final PolicySetCache cache = new PolicySetCache();
+    /**
+     * Parsed policies per token: bounded like the verified-token cache (a parsed 10-statement policy set
+     * is tens of KB; at the policy cache's default of 10,000 entries a stream of new tokens exhausted a
+     * 256 MB heap in bench/run's new-token-per-request mix).
+     */
+    private final PolicySetCache cache = new PolicySetCache(POLICY_CACHE_ENTRIES);
     private GroupPolicies groups;
     private SourceAddresses sourceAddresses;
 
