@@ -23,6 +23,20 @@ build_if_needed() {
   devtools_cp="$root/it-tests/target/classes:$(cat "$root/it-tests/target/devtools.classpath")"
 }
 
+# The runtime floor: the two classes of bench/floor compiled against the Jakarta EE API of the parent
+# POM (from ~/.m2, which the build filled) into $work/floor/floor.war. Never shipped, not in the reactor.
+build_floor() {
+  local version api dir="$work/floor"
+  version=$(sed -n 's:.*<jakartaee-api.version>\(.*\)</jakartaee-api.version>.*:\1:p' "$root/pom.xml")
+  api="${HOME}/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$version/jakarta.jakartaee-api-$version.jar"
+  [ -f "$api" ] || die "no Jakarta EE API jar at $api (run the Maven build once)"
+  rm -rf "$dir" && mkdir -p "$dir/war/WEB-INF/classes"
+  javac --release 17 -nowarn -cp "$api" -d "$dir/war/WEB-INF/classes" \
+    $(find "$root/bench/floor" -name '*.java') || die "cannot compile the floor WAR"
+  (cd "$dir/war" && jar --create --file "$dir/floor.war" .) || die "cannot package the floor WAR"
+  floor_war="$dir/floor.war"
+}
+
 # Installs nginx-light, wrk, curl and gnuplot-nox from Debian, only those that are missing.
 install_tools() {
   "$root/bin/ensure-packages" nginx:nginx-light wrk curl gnuplot:gnuplot-nox
@@ -88,8 +102,8 @@ await_ok() { # url since_ms timeout_s pid [curl args...]
 # This service exactly as bin/run starts it (Payara Micro, filesystem store, loopback), with the heap
 # and upload limit given. Sets svc_pid and svc_started_ms. Extra JVM options: SERVICE_JAVA_OPTS.
 # COC_LOG_FORMAT=json: the JSON log format (etc/logging-json.properties).
-start_service() { # name heap max_bytes port data_dir preboot
-  local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6
+start_service() { # name heap max_bytes port data_dir preboot [war]
+  local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6 war=${7:-${service_war:-$deps/coc-attachments.war}}
   mkdir -p "$work/tmp" "$data"
   local jvm_options
   mapfile -t jvm_options < <(grep -v '^#' "$root/etc/jvm.options" | grep -v '^[[:space:]]*$')
@@ -98,11 +112,12 @@ start_service() { # name heap max_bytes port data_dir preboot
     -Dcoc.storage.filesystem.root="$data"
     -Xlog:gc:file="$work/logs/$name-gc.log:uptime,level,tags")
   [ -n "$max" ] && opts+=(-Dcoc.upload.max-bytes="$max")
+  [ "$war" = "${floor_war:-}" ] && opts+=(-Dfloor.file="$work/files/small.txt")
   # shellcheck disable=SC2206
   [ -n "${SERVICE_JAVA_OPTS:-}" ] && opts+=(${SERVICE_JAVA_OPTS})
   svc_started_ms=$(now_ms)
   java "${opts[@]}" -jar "$deps/payara-micro.jar" \
-    --deploy "$deps/coc-attachments.war" --contextroot / \
+    --deploy "$war" --contextroot / \
     --port "$port" --nohazelcast --disablephonehome \
     --rootdir "$work/payara-root-$port" \
     --prebootcommandfile "$preboot" \
@@ -173,24 +188,56 @@ record() { # metric system round value
 }
 fail() { log "measurement failed: $*"; failures=$((failures + 1)); }
 
-# wrk; sets wrk_rps, wrk_p99_ms, wrk_mbps (10^6 bytes/s); returns 1 on errors or non-2xx answers.
+# wrk; sets wrk_rps, wrk_p99_ms, wrk_mbps (10^6 bytes/s); returns 1 on errors or non-2xx answers
+# (WRK_EXPECT_401=1: on anything but 401 answers). The header may be "script:<token-file>": every
+# request then carries the next token of that file (bench/tokens.lua).
 run_wrk() { # out_file threads conns duration url [header]
   local out=$1 t=$2 c=$3 d=$4 url=$5 header=${6:-}
   local args=(-t"$t" -c"$c" -d"$d" --latency --timeout 10s)
-  [ -n "$header" ] && args+=(-H "$header")
-  wrk "${args[@]}" "$url" > "$out" 2>&1 || true
+  local script_args=()
+  if [[ $header == script:* ]]; then
+    args+=(-s "$root/bench/tokens.lua"); script_args=(-- "${header#script:}" "$t")
+  elif [ -n "$header" ]; then
+    args+=(-H "$header")
+  fi
+  wrk "${args[@]}" "$url" "${script_args[@]}" > "$out" 2>&1 || true
   wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   wrk_p99_ms=$(awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
       f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 0; print v * f}' "$out")
   wrk_mbps=$(awk '/^Transfer\/sec:/ {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Z]+$/, "", v);
       f = (u == "B") ? 1 : (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : 0;
       printf "%.1f", v * f / 1e6}' "$out")
-  if [ -z "$wrk_rps" ] || grep -q -E 'Non-2xx|unable to connect' "$out" || awk '/^Requests\/sec:/ {exit !($2 <= 0)}' "$out"; then
+  local bad='Non-2xx|unable to connect'
+  if [ "${WRK_EXPECT_401:-0}" = 1 ]; then
+    # every answer must be a 401: wrk counts them all as non-2xx
+    bad='unable to connect'
+    awk '/requests in/ {n = $1} /Non-2xx or 3xx responses:/ {m = $5} END {exit !(n > 0 && n == m)}' "$out" || bad='.'
+  fi
+  if [ -z "$wrk_rps" ] || grep -q -E "$bad" "$out" || awk '/^Requests\/sec:/ {exit !($2 <= 0)}' "$out"; then
     log "wrk problem, see $out:"; sed 's/^/    /' "$out" >&2
     return 1
   fi
   if grep -q 'Socket errors' "$out"; then log "wrk socket errors: $(grep 'Socket errors' "$out")"; fi
+  if [[ $header == *fresh* ]] && grep -q -E '^wrapped [1-9]' "$out"; then log "fresh tokens exhausted (tokens were sent again): $out"; fi
   return 0
+}
+
+# Warm-up of one system: windows of $warm_window until two in a row agree within 10% or $warm_max of
+# load has passed; logs how long it took.
+warm_up() { # name threads conns url [header]
+  local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s}
+  while [ $spent -lt "${warm_max%s}" ]; do
+    i=$((i + 1))
+    spent=$((spent + w))
+    # a cold server may answer nothing within the first window: that window counts, the next one decides
+    run_wrk "$work/logs/wrk-warm-$name-$i.txt" "$t" "$c" "$warm_window" "$url" "$header" 2>/dev/null \
+      || { previous=""; wrk_rps=0; continue; }
+    if [ -n "$previous" ] && awk -v a="$previous" -v b="$wrk_rps" 'BEGIN {d = a - b; if (d < 0) d = -d; exit !(d <= 0.1 * b)}'; then
+      break
+    fi
+    previous=$wrk_rps
+  done
+  log "  warm-up $name: ${spent}s, last window $wrk_rps req/s"
 }
 
 # One curl download to /dev/null; prints MB/s (10^6 bytes/s); fails on a non-200 or a short body.

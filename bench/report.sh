@@ -27,6 +27,11 @@ write_report() {
   for m in small_rps small_p99_ms medium_single_MBps medium_par8_MBps big_MBps upload_per_s startup_ms; do
     for s in service nginx s3proxy; do med[$m.$s]=$(median "$m" "$s"); done
   done
+  local mixes_all=(service service_account service_401 service_rr50 service_fresh floor nginx s3proxy)
+  for m in floor_rps floor_p99_ms; do
+    for s in "${mixes_all[@]}"; do med[$m.$s]=$(median "$m" "$s"); done
+  done
+  med[startup_ms.floor]=$(median startup_ms floor)
   # 4 KiB request rates as throughput, for the chart
   for s in service nginx s3proxy; do
     med[small_MBps.$s]=$( [ -n "${med[small_rps.$s]}" ] && awk -v r="${med[small_rps.$s]}" 'BEGIN {printf "%.1f", r * 4096 / 1e6}')
@@ -83,6 +88,36 @@ write_report() {
       "$(ratio "${med[upload_per_s.service]}" "${med[upload_per_s.s3proxy]}")"
     row "start to first successful GET, ms (lower is better)" startup_ms
     echo
+    echo
+    echo "## Small requests against the runtime floor"
+    echo
+    echo "The **floor** is a 2-class JAX-RS WAR (\`bench/floor\`, built by the benchmark, never shipped) that"
+    echo "returns the same 4 KiB from memory, on the same Payara Micro with the same JVM options, heap and"
+    echo "pre-boot file as the service. Every system was warmed up first (5 s windows until two agree"
+    echo "within 10%, at most 30 s), then all take turns in each round (wrk -t2 -c64, ${dur}; the"
+    echo "new-token mix runs shorter so that no token is sent twice)."
+    echo
+    echo "| 4 KiB GET | req/s | p99, ms | / floor | / nginx | / S3Proxy | p99 / floor p99 |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    local label
+    for s in "${mixes_all[@]}"; do
+      case $s in
+        service) label="this service, 10-statement USER token" ;;
+        service_account) label="this service, account token" ;;
+        service_401) label="this service, no token (401)" ;;
+        service_rr50) label="this service, 50 distinct USER tokens round-robin" ;;
+        service_fresh) label="this service, a new USER token on every request" ;;
+        floor) label="runtime floor (trivial JAX-RS WAR)" ;;
+        nginx) label="nginx" ;;
+        s3proxy) label="S3Proxy (anonymous)" ;;
+      esac
+      printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(fmt "${med[floor_rps.$s]}")" "$(fmt "${med[floor_p99_ms.$s]}")" \
+        "$(ratio "${med[floor_rps.$s]}" "${med[floor_rps.floor]}")" "$(ratio "${med[floor_rps.$s]}" "${med[floor_rps.nginx]}")" \
+        "$(ratio "${med[floor_rps.$s]}" "${med[floor_rps.s3proxy]}")" "$(ratio "${med[floor_p99_ms.$s]}" "${med[floor_p99_ms.floor]}")"
+    done
+    printf '| start to first successful GET, ms: service %s, floor %s | | | %s | | | |\n' \
+      "$(fmt "${med[startup_ms.service]}")" "$(fmt "${med[startup_ms.floor]}")" "$(ratio "${med[startup_ms.service]}" "${med[startup_ms.floor]}")"
+    echo
     echo "MB/s is 10^6 bytes per second. Heap of the service during the $big_label downloads at -Xmx128m: $heap_line."
     echo "OutOfMemoryError lines in the service logs: $oom."
     echo
@@ -99,6 +134,13 @@ write_report() {
     echo "| $big_label GET ≥ 0.7× nginx MB/s | $(at_least "${med[big_MBps.service]}" "${med[big_MBps.nginx]}" 0.7) |"
     echo "| heap flat at -Xmx128m during the $big_label download (live heap spread ≤ 12.8 MiB, ≤ 64 MiB) | $heap_ok |"
     echo "| 16 concurrent 10 MiB uploads at -Xmx256m, all 200, no OutOfMemoryError | $uploads_ok |"
+    echo "| 4 KiB GET, USER token ≥ 0.5× the floor | $(at_least "${med[floor_rps.service]}" "${med[floor_rps.floor]}" 0.5) |"
+    echo "| 4 KiB GET, USER token ≥ 1.0× S3Proxy | $(at_least "${med[floor_rps.service]}" "${med[floor_rps.s3proxy]}" 1.0) |"
+    echo "| 4 KiB GET, USER token p99 ≤ 3× the floor's p99 | $(awk -v a="${med[floor_p99_ms.service]:-}" -v b="${med[floor_p99_ms.floor]:-}" 'BEGIN {if (a == "" || b == "") print "not measured"; else printf "%s (%.2f×, target ≤ 3×)", (a <= 3 * b) ? "met" : "MISSED", a / b}') |"
+    echo "| 4 KiB GET, account token ≥ 0.6× the floor | $(at_least "${med[floor_rps.service_account]}" "${med[floor_rps.floor]}" 0.6) |"
+    echo "| 401 without a token ≥ 0.6× the floor | $(at_least "${med[floor_rps.service_401]}" "${med[floor_rps.floor]}" 0.6) |"
+    echo "| 50 round-robin tokens ≥ 0.4× the floor | $(at_least "${med[floor_rps.service_rr50]}" "${med[floor_rps.floor]}" 0.4) |"
+    echo "| start to first authenticated GET ≤ 2× the floor's start | $(awk -v a="${med[startup_ms.service]:-}" -v b="${med[startup_ms.floor]:-}" 'BEGIN {if (a == "" || b == "") print "not measured"; else printf "%s (%.2f×, target ≤ 2×)", (a <= 2 * b) ? "met" : "MISSED", a / b}') |"
     echo
     echo "## Machine"
     echo
@@ -116,9 +158,10 @@ write_report() {
     echo "## How to run"
     echo
     echo '```sh'
-    echo "bench/run            # this page: 3 rounds, 15 s per measurement, 1 GiB; ~12 min"
+    echo "bench/run            # this page: 3 rounds, 15 s per measurement, 1 GiB, the runtime floor and token mixes; ~20 min"
     echo "bench/run --quick    # smoke run (1 round, 2 s, 64 MiB) into bench/target/quick/, used by the test build"
     echo "BENCH_JFR=1 bench/run --keep   # also records a JFR profile of the service per phase (bench/target/full/jfr)"
+    echo "bench/war-ab 'before|old.war|' 'after|it-tests/target/it-deps/coc-attachments.war|'   # WARs side by side, token mixes"
     echo '```'
     echo
     echo "Per-round values (\`bench/target/<mode>/results.tsv\`: metric, system, round, value):"
@@ -150,5 +193,6 @@ write_report() {
     log "wrote docs/benchmarks.md and docs/benchmarks.png"
   fi
   sed -n '/^| measurement/,/^$/p' "$report" >&2
+  sed -n '/^| 4 KiB GET | req/,/^$/p' "$report" >&2
   sed -n '/^| target/,/^$/p' "$report" >&2
 }

@@ -27,6 +27,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -36,8 +38,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Who may call: every way a token can be missing, forged or out of date answers 401 with the envelope
- * and a Bearer challenge; ES256 is accepted; another account's attachment looks exactly like a missing
+ * Who may call: every way a token can be missing, forged, re-spelled or out of date answers 401 with the
+ * envelope and a Bearer challenge (also when the genuine token was verified and cached before); ES256 is accepted; another account's attachment looks exactly like a missing
  * one; a user without policies is denied by policy (403); every response carries a request id.
  */
 class AuthenticationIT extends DeployedWar {
@@ -106,7 +108,88 @@ class AuthenticationIT extends DeployedWar {
                         sign(valid().build(), JWSAlgorithm.HS256,
                                 new MACSigner(serverKey.toRSAPublicKey().getEncoded()))),
                 token("no domain_id", minter.rs256(valid().claim("domain_id", null).build())),
-                token("unknown principal_type", minter.rs256(valid().claim("principal_type", "admin").build())));
+                token("no exp", minter.rs256(valid().expirationTime(null).build())),
+                token("no sub", minter.rs256(valid().subject(null).build())),
+                token("unknown principal_type", minter.rs256(valid().claim("principal_type", "admin").build())),
+                token("principal_type Account", minter.rs256(valid().claim("principal_type", "Account").build())),
+                token("principal_type ACCOUNT", minter.rs256(valid().claim("principal_type", "ACCOUNT").build())),
+                token("principal_type User", minter.rs256(valid().claim("principal_type", "User").build())),
+                token("RS256 header naming the EC key's kid", sign(valid().build(), JWSAlgorithm.RS256,
+                        DevKeys.ES256_KID, new RSASSASigner(serverKey))),
+                token("a policy with a duplicate key", signRaw(duplicateEffectPolicy(), serverKey)));
+    }
+
+    /** The six re-spellings of a genuine signature: each decodes (leniently) to the same bytes. */
+    static Stream<Arguments> respelledSignatures() {
+        String token = new TokenMinter(Service.keys()).rs256(valid().build());
+        int dot = token.lastIndexOf('.');
+        String head = token.substring(0, dot + 1);
+        String signature = token.substring(dot + 1);
+        String standard = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(signature));
+        return Stream.of(
+                token("!*$ inserted", head + signature.substring(0, 20) + "!*$" + signature.substring(20)),
+                token("standard base64 with +/=", head + standard),
+                token("== appended", head + signature + "=="),
+                token("a space inside", head + signature.substring(0, 20) + " " + signature.substring(20)),
+                token("an obs-fold inside", head + signature.substring(0, 20) + "\r\n " + signature.substring(20)),
+                token("non-zero unused bits in the last character", head + signature.substring(0, signature.length() - 1)
+                        + sameBytes(signature.charAt(signature.length() - 1))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("respelledSignatures")
+    void refusesARespelledGenuineSignature(String token) throws Exception {
+        HttpResponse<byte[]> response = service.sendHeadOnly("GET /v1/incident/attachments/" + randomId() + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + service.base().getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Connection: close\r\n", Duration.ofSeconds(10));
+
+        assertUnauthenticated(response);
+    }
+
+    @Test
+    void acceptsTheGenuineSpellingOnTheSameRawPath() throws Exception {
+        String token = service.accountToken(DOMAIN);
+        HttpResponse<byte[]> response = service.sendHeadOnly("GET /v1/incident/attachments/" + randomId() + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + service.base().getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Connection: close\r\n", Duration.ofSeconds(10));
+
+        Envelopes.assertError(response, 404, NOT_FOUND);
+    }
+
+    @Test
+    void acceptsTheBearerSchemeInLowerCase() {
+        String token = service.accountToken(DOMAIN);
+        String docId = service.uploadOk(token, "notes.txt", SampleFiles.utf8Text());
+
+        HttpResponse<byte[]> response = service.send(HttpRequest.newBuilder(service.attachment(docId))
+                .header("Authorization", "bearer " + token).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(SampleFiles.utf8Text());
+    }
+
+    @Test
+    void refusesACachedTokenWithOneFlippedSignatureByte() {
+        String token = service.accountToken(DOMAIN);
+        Envelopes.assertError(service.download(token, randomId()), 404, NOT_FOUND);
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        signature[100] ^= 0x01;
+        String flipped = token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+
+        assertUnauthenticated(service.download(flipped, randomId()));
+    }
+
+    @Test
+    void refusesTwoAuthorizationHeaders() {
+        String token = service.accountToken(DOMAIN);
+
+        HttpResponse<byte[]> response = service.send(HttpRequest.newBuilder(service.attachment(randomId()))
+                .header("Authorization", "Bearer " + token).header("Authorization", "Bearer " + token).GET().build());
+
+        assertUnauthenticated(response);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,10 +319,36 @@ class AuthenticationIT extends DeployedWar {
     }
 
     static String sign(JWTClaimsSet claims, JWSAlgorithm algorithm, JWSSigner signer) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(DevKeys.RS256_KID)
+        return sign(claims, algorithm, DevKeys.RS256_KID, signer);
+    }
+
+    static String sign(JWTClaimsSet claims, JWSAlgorithm algorithm, String kid, JWSSigner signer) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid)
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(signer);
         return jwt.serialize();
+    }
+
+    /** Signs the payload text as it is, so it can say what a claim set cannot (a key twice). */
+    static String signRaw(String payload, RSAKey key) throws JOSEException {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(DevKeys.RS256_KID)
+                .type(JOSEObjectType.JWT).build(), new Payload(payload));
+        jws.sign(new RSASSASigner(key));
+        return jws.serialize();
+    }
+
+    /** A user whose only policy statement says Effect twice: Deny, then Allow. */
+    static String duplicateEffectPolicy() {
+        JWTClaimsSet claims = TokenMinter.claims("user", DOMAIN, "mallory", Duration.ofMinutes(10)).build();
+        String json = claims.toString();
+        return json.substring(0, json.length() - 1) + ",\"policies\":[{\"Version\":\"5.0\",\"Statement\":[{"
+                + "\"Effect\":\"Deny\",\"Effect\":\"Allow\",\"Action\":[\"coc:ticket:*\"]}]}]}";
+    }
+
+    /** RS256 signatures are 342 characters; the last carries 4 unused bits: flipping one keeps the bytes. */
+    static char sameBytes(char last) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return alphabet.charAt(alphabet.indexOf(last) ^ 0x1);
     }
 
     /** An unsecured JWT (RFC 7519 §6) written by hand: {@code {"alg":"none"}}, the claims, an empty signature. */

@@ -18,6 +18,7 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opencoc.attachment.iam.Caller;
+import org.opencoc.attachment.iam.authentication.VerifiedToken;
 import org.opencoc.attachment.iam.policy.ConditionContext;
 import org.opencoc.attachment.iam.policy.Decision;
 import org.opencoc.attachment.iam.policy.GroupPolicies;
@@ -31,7 +32,7 @@ import org.opencoc.attachment.iam.policy.PolicySetCache;
  * everything; a user only what the policies of its token ({@code policies} claim) and of its groups
  * ({@code groups} claim, mapped by the file {@code coc.iam.group-policies}) allow, with explicit Deny
  * winning and no Allow meaning deny. A malformed policy fails closed. Parsed policies are cached per
- * token, so a repeated token is not parsed again.
+ * token (the key is the token's SHA-256, {@link VerifiedToken#key()}), so a repeated token is not parsed again.
  *
  * <p>The group-policy file is read when the application starts; a broken file stops the deployment
  * with a message naming the file and the group.
@@ -40,6 +41,7 @@ import org.opencoc.attachment.iam.policy.PolicySetCache;
 public class AccessDecisions {
 
     private static final Logger LOG = Logger.getLogger(AccessDecisions.class.getName());
+    static final int POLICY_CACHE_ENTRIES = 1_000;
 
     @Inject
     @ConfigProperty(name = "coc.iam.group-policies")
@@ -53,7 +55,12 @@ public class AccessDecisions {
     Clock clock;
 
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
-    private final PolicySetCache cache = new PolicySetCache();
+    /**
+     * Parsed policies per token: bounded like the verified-token cache (a parsed 10-statement policy set
+     * is tens of KB; at the policy cache's default of 10,000 entries a stream of new tokens exhausted a
+     * 256 MB heap in bench/run's new-token-per-request mix).
+     */
+    private final PolicySetCache cache = new PolicySetCache(POLICY_CACHE_ENTRIES);
     private GroupPolicies groups;
     private SourceAddresses sourceAddresses;
 
@@ -78,10 +85,11 @@ public class AccessDecisions {
     }
 
     /**
-     * Evaluates {@code action} ({@code null} when the resource method names none: denied) for
-     * {@code caller} and returns the decision as the audit record of this request.
+     * Evaluates {@code action} ({@code null} when the resource method names none: denied) for the
+     * caller of {@code token} and returns the decision as the audit record of this request.
      */
-    AuditRecord decide(Caller caller, JsonWebToken jwt, String action, String sourceIp, String ticketType) {
+    AuditRecord decide(VerifiedToken token, String action, String sourceIp, String ticketType) {
+        Caller caller = token.caller();
         if (action == null) {
             return AuditRecord.implicitDeny(caller, "(none)", "the resource method names no action");
         }
@@ -90,7 +98,7 @@ public class AccessDecisions {
         }
         Decision decision;
         try {
-            List<Policy> policies = cache.get(PolicySetCache.key(jwt.getRawToken()), () -> policiesOf(jwt));
+            List<Policy> policies = cache.get(token.key(), () -> policiesOf(token));
             decision = evaluator.evaluate(caller, action, policies,
                     ConditionContext.forRequest(caller, clock, sourceIp, ticketType));
         } catch (PolicyException e) {

@@ -1,8 +1,6 @@
 package org.opencoc.attachment.iam.boundary;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,11 +12,10 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.opencoc.attachment.error.AttachmentException;
-import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.iam.Caller;
+import org.opencoc.attachment.iam.authentication.RequestToken;
+import org.opencoc.attachment.iam.authentication.TokenRefused;
+import org.opencoc.attachment.iam.authentication.VerifiedToken;
 
 /**
  * Enforces the action a resource method names with {@link RequiresAction}, after matching and before
@@ -41,7 +38,7 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
     ResourceInfo resourceInfo;
 
     @Inject
-    JsonWebToken jwt;
+    RequestToken requestToken;
 
     @Inject
     CurrentCaller currentCaller;
@@ -52,32 +49,20 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
-    @Inject
-    Clock clock;
-
-    /** The same leeway MP-JWT applies to {@code exp}. */
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
-    long clockSkewSeconds;
-
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (jwt == null || jwt.getRawToken() == null) {
-            throw new AttachmentException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required.");
-        }
-        JwtCallers.requireNotBefore(jwt, clock.instant(), Duration.ofSeconds(clockSkewSeconds));
-        Caller caller = JwtCallers.from(jwt);
+        VerifiedToken token = requestToken.get().orElseThrow(() -> new TokenRefused("the request has no bearer token"));
+        Caller caller = token.caller();
         RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
         String action = required == null ? null : required.value();
         String sourceIp = decisions.sourceAddress(servletRequest.getRemoteAddr(),
                 request.getHeaderString("X-Forwarded-For"));
         String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
-        AuditRecord decision = decisions.decide(caller, jwt, action, sourceIp, ticketType);
+        AuditRecord decision = decisions.decide(token, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
         request.setProperty(DECISION_PROPERTY, decision.decision());
         if (!decision.allowed()) {
-            throw new AttachmentException(ErrorCode.ACCESS_DENIED,
-                    "Policy doesn't allow " + decision.action() + " to be performed.");
+            throw new AccessDenied(decision.action());
         }
         currentCaller.set(caller);
     }

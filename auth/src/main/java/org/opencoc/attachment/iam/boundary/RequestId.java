@@ -1,6 +1,7 @@
 package org.opencoc.attachment.iam.boundary;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,19 @@ public final class RequestId {
 
     /** The client's id if it is safe, else a new random one. */
     public static String acceptOrCreate(String fromClient) {
-        return fromClient != null && SAFE.matcher(fromClient).matches() ? fromClient : UUID.randomUUID().toString();
+        return fromClient != null && SAFE.matcher(fromClient).matches() ? fromClient : create();
+    }
+
+    /**
+     * A new random id in UUID form (version 4 bits set). The randomness is {@link ThreadLocalRandom}'s,
+     * not {@code SecureRandom}'s: an id only has to be unique in practice, not unguessable, and
+     * {@code UUID.randomUUID()} serialises every request on one lock of the JVM's shared
+     * {@code SecureRandom} (seen in the benchmark's JFR profile of 4 KiB GETs).
+     */
+    static String create() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
     }
 }

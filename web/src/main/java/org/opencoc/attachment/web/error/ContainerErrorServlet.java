@@ -15,9 +15,10 @@ import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.iam.boundary.RequestId;
 
 /**
- * The error page of the web container ({@code WEB-INF/web.xml}): errors raised before JAX-RS runs,
- * above all the 401 of the MP-JWT authentication mechanism for a missing, expired or forged token, are
- * answered with the JSON envelope instead of the container's HTML page.
+ * The error page of the web container ({@code WEB-INF/web.xml}): errors raised outside JAX-RS (an
+ * unknown path, a request the container itself refuses) are answered with the JSON envelope instead
+ * of the container's HTML page. Tokens are checked inside JAX-RS, so their 401 never comes here; the
+ * 401 case stays for a container-level refusal.
  */
 @WebServlet(name = "container-errors", urlPatterns = ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {

@@ -1,0 +1,89 @@
+package org.opencoc.attachment.iam.authentication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The application's one {@link TokenVerifier}, configured from MicroProfile Config (keys in
+ * {@link AuthenticationSettings}) when the application starts: missing or unusable keys, issuer or
+ * audiences stop the deployment with a message naming the key.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+
+    @Inject
+    Config config;
+
+    @Inject
+    Clock clock;
+
+    private TokenVerifier verifier;
+
+    @PostConstruct
+    void configure() {
+        AuthenticationSettings settings = settings(config);
+        verifier = new TokenVerifier(settings,
+                KeySource.of(settings, Thread.currentThread().getContextClassLoader(), System::nanoTime), clock);
+        LOG.info(() -> "Bearer tokens: issuer " + settings.issuer() + ", audiences " + settings.audiences()
+                + ", clock skew " + settings.clockSkew().toSeconds() + " s, at most " + settings.maxTokenBytes()
+                + " bytes; verified-token cache " + (settings.cacheEnabled() && settings.cacheMaxEntries() > 0
+                        ? "on (" + settings.cacheMaxEntries() + " tokens, " + settings.cacheMaxBytes() + " bytes, "
+                                + settings.cacheMaxLifetime().toSeconds() + " s at most)"
+                        : "off"));
+    }
+
+    /** Configures at start, so a wrong key location fails the deployment rather than the first request. */
+    void configureAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        verifier.cache();
+    }
+
+    /** The verified token; a {@link TokenRefused} names why not. */
+    public VerifiedToken verify(String compact) {
+        return verifier.verify(compact);
+    }
+
+    static AuthenticationSettings settings(Config config) {
+        return new AuthenticationSettings(
+                text(config, AuthenticationSettings.PUBLIC_KEY_LOCATION),
+                text(config, AuthenticationSettings.PUBLIC_KEY),
+                text(config, AuthenticationSettings.PUBLIC_KEY_ALGORITHM),
+                text(config, AuthenticationSettings.ISSUER).orElse(""),
+                text(config, AuthenticationSettings.AUDIENCES).stream()
+                        .flatMap(list -> Arrays.stream(list.split(",")))
+                        .map(String::strip).filter(audience -> !audience.isEmpty()).collect(Collectors.toSet()),
+                seconds(config, AuthenticationSettings.CLOCK_SKEW, AuthenticationSettings.DEFAULT_CLOCK_SKEW_SECONDS),
+                config.getOptionalValue(AuthenticationSettings.TOKEN_AGE, Long.class).map(Duration::ofSeconds),
+                config.getOptionalValue(AuthenticationSettings.MAX_TOKEN_BYTES, Integer.class)
+                        .orElse(AuthenticationSettings.DEFAULT_MAX_TOKEN_BYTES),
+                seconds(config, AuthenticationSettings.KEYS_RELOAD_SECONDS,
+                        AuthenticationSettings.DEFAULT_KEYS_RELOAD_SECONDS),
+                config.getOptionalValue(AuthenticationSettings.CACHE_ENABLED, Boolean.class).orElse(true),
+                config.getOptionalValue(AuthenticationSettings.CACHE_MAX_ENTRIES, Integer.class)
+                        .orElse(AuthenticationSettings.DEFAULT_CACHE_MAX_ENTRIES),
+                config.getOptionalValue(AuthenticationSettings.CACHE_MAX_BYTES, Long.class)
+                        .orElse(AuthenticationSettings.DEFAULT_CACHE_MAX_BYTES),
+                seconds(config, AuthenticationSettings.CACHE_MAX_SECONDS, AuthenticationSettings.DEFAULT_CACHE_MAX_SECONDS));
+    }
+
+    private static Optional<String> text(Config config, String key) {
+        return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
+    }
+
+    private static Duration seconds(Config config, String key, long defaultSeconds) {
+        return Duration.ofSeconds(config.getOptionalValue(key, Long.class).orElse(defaultSeconds));
+    }
+}
