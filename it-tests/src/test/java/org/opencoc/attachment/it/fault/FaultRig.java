@@ -2,8 +2,13 @@ package org.opencoc.attachment.it.fault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -177,11 +182,32 @@ final class FaultRig {
         if (!Files.isDirectory(stagingRoot)) {
             return List.of();
         }
-        try (Stream<Path> tree = Files.walk(stagingRoot)) {
-            return tree.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".lock")).toList();
+        // the server deletes staged files while this walks: a file or folder that vanishes is not staged any more
+        List<Path> staged = new ArrayList<>();
+        try {
+            Files.walkFileTree(stagingRoot, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !file.toString().endsWith(".lock")) {
+                        staged.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException gone) {
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return staged;
     }
 
     /** The attachment directories under a filesystem store root (one per published attachment). */
