@@ -64,7 +64,7 @@ public class AttachmentsResource {
      * connection's write queue is full (its size is set in {@code etc/payara-preboot.asadmin}) and gives
      * up after the transport's write timeout; a blocked write resumes once the client has taken about
      * this much. Keeping it small means a client that reads slowly but steadily (down to about
-     * {@code WRITE_SLICE_BYTES} per write timeout, 8 KiB per 30 s by default) is served, and one that
+     * {@code WRITE_SLICE_BYTES} per write timeout, 8 KiB per 15 s by default) is served, and one that
      * stops reading is dropped.
      */
     private static final int WRITE_SLICE_BYTES = 8 * 1024;
