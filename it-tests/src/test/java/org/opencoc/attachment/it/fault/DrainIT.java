@@ -36,8 +36,9 @@ import org.opencoc.attachment.it.Service;
 /**
  * SIGTERM with transfers in flight: readiness goes down, new requests get the 503 envelope, the
  * downloads and uploads in flight finish within the grace period, an upload that cannot finish in it
- * leaves nothing visible, and the process exits. System properties: {@code fault.drain.downloads}
- * (default 3) paced downloads of 10 MiB, {@code fault.drain.uploads} (2) paced uploads,
+ * leaves nothing visible, and the process exits. The instance allows as many downloads at once as the
+ * test starts, so one more is refused with 503 before the signal. System properties:
+ * {@code fault.drain.downloads} (default 3) paced downloads of 10 MiB, {@code fault.drain.uploads} (2) paced uploads,
  * {@code fault.drain.graceSeconds} (15) given to the server as {@code coc.shutdown.grace-seconds}.
  */
 class DrainIT {
@@ -62,7 +63,8 @@ class DrainIT {
         int downloads = intProperty("fault.drain.downloads", 3);
         int uploads = intProperty("fault.drain.uploads", 2);
         int graceSeconds = intProperty("fault.drain.graceSeconds", 15);
-        server = FaultServer.start("drain", "coc.shutdown.grace-seconds", Integer.toString(graceSeconds));
+        server = FaultServer.start("drain", "coc.shutdown.grace-seconds", Integer.toString(graceSeconds),
+                "coc.download.max-concurrent", Integer.toString(downloads));
         Service service = server.service();
         String token = service.accountToken("domain-fault-drain");
         byte[] big = Traffic.text(BIG, 11);
@@ -87,6 +89,10 @@ class DrainIT {
         assertThat(started.await(30, TimeUnit.SECONDS)).as("all transfers started").isTrue();
         assertThat(FaultServer.await(Duration.ofSeconds(10),
                 () -> server.transfersInFlight() == downloads + uploads + 1)).as("transfers in flight").isTrue();
+
+        HttpResponse<byte[]> busy = service.download(token, bigDocId);
+        Envelopes.assertError(busy, 503, "GOM.00007265");
+        assertThat(busy.headers().firstValue("Retry-After")).as("a download beyond the cap").isPresent();
 
         long pid = server.process().pid().orElseThrow();
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();

@@ -41,12 +41,12 @@ import org.opencoc.attachment.it.Service;
  * {@code etc/} options). Round counts and durations come from system properties:
  * <ul>
  * <li>{@code fault.slowReaders} (default 100) clients reading a 10 MiB download at 1 KiB/s for
- * {@code fault.slowReaders.seconds} (20); the issue's full run is 200;</li>
+ * {@code fault.slowReaders.seconds} (15); the issue's full run is 200;</li>
  * <li>{@code fault.writeTimeoutSeconds} (15): the transport write timeout of {@code etc/payara-preboot.asadmin}
  * (a stalled reader is dropped after one to two times it);</li>
  * <li>{@code fault.slowloris} (100) connections sending one header line a second for
- * {@code fault.slowloris.seconds} (10);</li>
- * <li>{@code fault.slowBodies} (20) uploads whose 6 KiB body arrives at 1 KiB/s.</li>
+ * {@code fault.slowloris.seconds} (6);</li>
+ * <li>{@code fault.slowBodies} (20) uploads whose 4 KiB file arrives at 1 KiB/s.</li>
  * </ul>
  * Figures are printed and appended to {@code it-tests/target/fault-figures.txt}.
  */
@@ -87,7 +87,7 @@ class SlowClientsIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void slowReadersKeepTheHeapBoundedAndTheServiceAnswering() throws Exception {
         int clients = intProperty("fault.slowReaders", 100);
-        Duration window = Duration.ofSeconds(intProperty("fault.slowReaders.seconds", 20));
+        Duration window = Duration.ofSeconds(intProperty("fault.slowReaders.seconds", 15));
         Traffic.roundTrip(service, token, 1);
         assertThat(service.download(token, bigDocId).body()).isEqualTo(big);
         long baseline = server.heapAfterGcMiB();
@@ -178,7 +178,7 @@ class SlowClientsIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void slowlorisHeadsDoNotStarveOtherRequests() throws Exception {
         int connections = intProperty("fault.slowloris", 100);
-        Duration window = Duration.ofSeconds(intProperty("fault.slowloris.seconds", 10));
+        Duration window = Duration.ofSeconds(intProperty("fault.slowloris.seconds", 6));
         List<Socket> sockets = new ArrayList<>();
         String path = service.attachment(bigDocId).getRawPath();
         for (int i = 0; i < connections; i++) {
@@ -233,7 +233,7 @@ class SlowClientsIT {
         for (Future<Long> upload : slow) {
             durations.add(upload.get());
         }
-        figures("slow bodies", uploads + " uploads of 6 KiB at 1 KiB/s: all stored byte-exact, each took "
+        figures("slow bodies", uploads + " uploads of 4 KiB at 1 KiB/s: all stored byte-exact, each took "
                 + spread(durations) + "; ordinary upload+download meanwhile " + spread(trips));
     }
 
@@ -266,9 +266,9 @@ class SlowClientsIT {
         }
     }
 
-    /** Uploads a 6 KiB text file whose body is sent 512 bytes every half second; returns the milliseconds. */
+    /** Uploads a 4 KiB text file whose body is sent 512 bytes every half second; returns the milliseconds. */
     private long uploadSlowly(long seed) throws IOException {
-        byte[] content = Traffic.text(6 * 1024, seed);
+        byte[] content = Traffic.text(4 * 1024, seed);
         Multipart multipart = new Multipart().file("file", "slow-" + seed + ".txt", content);
         byte[] body = multipart.build();
         long start = System.nanoTime();
