@@ -17,7 +17,7 @@ import org.opencoc.attachment.error.AttachmentException;
  *
  * <p>A submitted name with an invisible format character (Unicode category Cf: bidi controls such as
  * U+202E RIGHT-TO-LEFT OVERRIDE, zero-width characters, the BOM, tag characters) is refused rather
- * than silently changed: {@code invoice‮fdp.txt} would show in a browser as
+ * than silently changed: {@code invoice}, U+202E, {@code fdp.txt} would show in a browser as
  * {@code invoicetxt.pdf}, and the uploader should see the name that is kept. This also refuses the
  * zero-width (non-)joiners some scripts and emoji sequences use. Names stored before this rule are
  * still read back (the constructor does not check it).
