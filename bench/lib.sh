@@ -102,6 +102,7 @@ start_service() { # name heap max_bytes port data_dir preboot
   svc_started_ms=$(now_ms)
   java "${opts[@]}" -jar "$deps/payara-micro.jar" \
     --deploy "$deps/coc-attachments.war" --contextroot / \
+    --addlibs "$deps/coc-attachments-grizzly.jar" \
     --port "$port" --nohazelcast --disablephonehome \
     --rootdir "$work/payara-root-$port" \
     --prebootcommandfile "$preboot" \
