@@ -14,6 +14,13 @@ import org.opencoc.attachment.error.AttachmentException;
  * {@code ..}, free of control characters (C0, DEL, C1) and of unpaired surrogates, and at most
  * {@value #MAX_UTF8_BYTES} bytes in UTF-8. The record constructor enforces the same invariants on an
  * already clean value (e.g. read back from storage).
+ *
+ * <p>A submitted name with an invisible format character (Unicode category Cf: bidi controls such as
+ * U+202E RIGHT-TO-LEFT OVERRIDE, zero-width characters, the BOM, tag characters) is refused rather
+ * than silently changed: {@code invoice}, U+202E, {@code fdp.txt} would show in a browser as
+ * {@code invoicetxt.pdf}, and the uploader should see the name that is kept. This also refuses the
+ * zero-width (non-)joiners some scripts and emoji sequences use. Names stored before this rule are
+ * still read back (the constructor does not check it).
  */
 public record FileName(String value) {
 
@@ -54,6 +61,10 @@ public record FileName(String value) {
         }
         int cut = Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\'));
         String base = submitted.substring(cut + 1);
+        base.codePoints().filter(c -> Character.getType(c) == Character.FORMAT).findFirst().ifPresent(c -> {
+            throw AttachmentException.invalidParameter(String.format(Locale.ROOT,
+                    "The file name must not contain invisible format characters (U+%04X).", c));
+        });
         return new FileName(Normalizer.normalize(base, Normalizer.Form.NFC));
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
 
@@ -233,5 +235,42 @@ class FileNameTest {
         assertThatThrownBy(() -> FileName.of(submitted))
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER));
+    }
+
+    @ParameterizedTest(name = "refuses U+{0}")
+    @ValueSource(strings = {"202E", "202D", "202A", "202B", "202C", "2066", "2067", "2068", "2069", "200E", "200F",
+            "061C", "200B", "200C", "200D", "2060", "FEFF", "00AD", "E0041"})
+    void refusesInvisibleFormatCharacter(String hex) {
+        String name = "invoice" + Character.toString(Integer.parseInt(hex, 16)) + "fdp.txt";
+        assertThatThrownBy(() -> FileName.of(name))
+                .isInstanceOfSatisfying(AttachmentException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+                    assertThat(e.getMessage()).contains("U+" + hex);
+                });
+    }
+
+    @Test
+    void refusesRightToLeftOverrideThatDisguisesTheExtension() {
+        assertThatThrownBy(() -> FileName.of("invoice\u202Efdp.txt")).isInstanceOf(AttachmentException.class);
+    }
+
+    @Test
+    void refusesFormatCharacterInTheNameAfterAPath() {
+        assertThatThrownBy(() -> FileName.of("dir\u202E/report\u200B.pdf")).isInstanceOf(AttachmentException.class);
+    }
+
+    @Test
+    void ignoresFormatCharacterInTheStrippedPathPart() {
+        assertThat(FileName.of("dir\u202E/report.pdf").value()).isEqualTo("report.pdf");
+    }
+
+    @Test
+    void keepsVisibleRightToLeftScript() {
+        assertThat(FileName.of("\u05D3\u05D5\u05D7.pdf").value()).isEqualTo("\u05D3\u05D5\u05D7.pdf");
+    }
+
+    @Test
+    void readsBackAStoredNameWithAFormatCharacter() {
+        assertThat(new FileName("old\u202Ename.txt").value()).isEqualTo("old\u202Ename.txt");
     }
 }

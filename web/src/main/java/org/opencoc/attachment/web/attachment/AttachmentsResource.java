@@ -49,6 +49,15 @@ public class AttachmentsResource {
     private static final Logger LOG = Logger.getLogger(AttachmentsResource.class.getName());
     private static final String CACHE_CONTROL = "private, no-cache";
     private static final int COPY_BUFFER_BYTES = 64 * 1024;
+    /**
+     * The most bytes handed to the response in one write. Payara's HTTP layer blocks a write while the
+     * connection's write queue is full (its size is set in {@code etc/payara-preboot.asadmin}) and gives
+     * up after the transport's write timeout; a blocked write resumes once the client has taken about
+     * this much. Keeping it small means a client that reads slowly but steadily (down to about
+     * {@code WRITE_SLICE_BYTES} per write timeout, 8 KiB per 15 s by default) is served, and one that
+     * stops reading is dropped.
+     */
+    private static final int WRITE_SLICE_BYTES = 8 * 1024;
 
     @Inject
     Clock clock;
@@ -142,9 +151,11 @@ public class AttachmentsResource {
     }
 
     /**
-     * Streams {@code length} bytes from {@code offset} in constant memory. A client that goes away
-     * mid-transfer is an ordinary event: the copy stops, the storage stream is closed, nothing is
-     * logged above FINE, and the thread is free at once.
+     * Streams {@code length} bytes from {@code offset} in constant memory, whatever the client's speed:
+     * each write blocks while the connection's bounded write queue is full (back-pressure), so at most
+     * the copy buffer and that queue are held per download. A client that goes away mid-transfer, or
+     * stops reading until the write timeout drops it, is an ordinary event: the copy stops, the storage
+     * stream is closed, nothing is logged above FINE, and the thread is free at once.
      */
     private StreamingOutput body(AttachmentMetadata attachment, long offset, long length) {
         return out -> {
@@ -153,9 +164,11 @@ public class AttachmentsResource {
                 int n;
                 while ((n = read(in, buffer, attachment)) >= 0) {
                     try {
-                        out.write(buffer, 0, n);
+                        for (int written = 0; written < n; written += WRITE_SLICE_BYTES) {
+                            out.write(buffer, written, Math.min(WRITE_SLICE_BYTES, n - written));
+                        }
                     } catch (IOException clientGone) {
-                        LOG.log(Level.FINE, "Client went away during a download", clientGone);
+                        LOG.log(Level.FINE, "Client went away (or stopped reading) during a download", clientGone);
                         return;
                     }
                 }

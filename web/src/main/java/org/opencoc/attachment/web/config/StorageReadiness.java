@@ -7,8 +7,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.opencoc.attachment.storage.AttachmentStore;
+import org.opencoc.attachment.web.transfer.Transfers;
 
-/** {@code /health/ready} is down while the attachment store cannot serve requests. */
+/**
+ * {@code /health/ready} is down while the attachment store cannot serve requests, and from the moment
+ * the instance starts draining on {@code SIGTERM} (so a load balancer stops sending it requests).
+ */
 @Readiness
 @ApplicationScoped
 public class StorageReadiness implements HealthCheck {
@@ -16,8 +20,16 @@ public class StorageReadiness implements HealthCheck {
     @Inject
     AttachmentStore store;
 
+    @Inject
+    Transfers transfers;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("attachment-storage").status(store.isReady()).build();
+        boolean draining = transfers.isDraining();
+        return HealthCheckResponse.named("attachment-storage")
+                .status(!draining && store.isReady())
+                .withData("draining", draining)
+                .withData("transfers-in-flight", transfers.inFlight())
+                .build();
     }
 }

@@ -40,6 +40,12 @@ public class ContainerErrorServlet extends HttpServlet {
             }
             case 403 -> ErrorEnvelope.of(ErrorCode.ACCESS_DENIED.code(), "Access denied.");
             case 404 -> ErrorEnvelope.of(ErrorCode.NOT_FOUND.code(), "No such resource.");
+            case 501, 505 -> ErrorEnvelope.of(ErrorCode.INVALID_PARAMETER.code(),
+                    "The request method or protocol version is not supported.");
+            case 503 -> {
+                response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
+                yield ErrorEnvelope.of(ErrorCode.STORAGE_UNAVAILABLE.code(), "The service is unavailable; retry later.");
+            }
             default -> status >= 500
                     ? ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR.code(),
                             "Unexpected server error; request id " + request.getAttribute(RequestId.ATTRIBUTE) + ".")
