@@ -51,8 +51,11 @@ class MixedLoadIT {
     static final int DEFAULT_SECONDS = 20;
     private static final int SEED_FILES = 25;
     private static final String DOMAIN = "domain-mixed-load";
-    /** Bound of "no leak": heap after a full GC at the end against the middle of the load. */
-    private static final long HEAP_GROWTH_BOUND_KIB = 32 * 1024;
+    /**
+     * Bound of "no leak": heap after a full GC at the end against the middle of the load. Not zero:
+     * a full GC keeps softly referenced caches of the runtime while the heap has room.
+     */
+    private static final long HEAP_GROWTH_BOUND_KIB = 64 * 1024;
     /** Bound of "no leak" for threads and descriptors, against the figures before the load. */
     private static final long THREAD_GROWTH_BOUND = 60;
     /** The maximum of the HTTP worker pool (max-thread-pool-size in etc/payara-preboot.asadmin). */

@@ -1,6 +1,7 @@
 package org.opencoc.attachment.web.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,8 +18,13 @@ import org.opencoc.attachment.web.transfer.Transfers;
 @ApplicationScoped
 public class StorageReadiness implements HealthCheck {
 
+    /**
+     * Looked up per call, not injected: Payara may run this check while the application is still
+     * deploying, before the store (and the metrics registry its decorator needs) can be built. Then the
+     * instance is simply not ready yet, which is no error worth a stack trace in the log.
+     */
     @Inject
-    AttachmentStore store;
+    Instance<AttachmentStore> store;
 
     @Inject
     Transfers transfers;
@@ -26,8 +32,17 @@ public class StorageReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean draining = transfers.isDraining();
+        AttachmentStore built;
+        try {
+            built = store.get();
+        } catch (RuntimeException notBuiltYet) {
+            built = null;
+        }
+        boolean starting = built == null;
+        boolean storeReady = !starting && built.isReady();
         return HealthCheckResponse.named("attachment-storage")
-                .status(!draining && store.isReady())
+                .status(!draining && storeReady)
+                .withData("starting", starting)
                 .withData("draining", draining)
                 .withData("transfers-in-flight", transfers.inFlight())
                 .build();
