@@ -41,12 +41,8 @@ final class ParserRefusalRewriter extends BaseFilter {
         if (length < 16 || length > MAX_REFUSAL_HEAD) {
             return 0;
         }
-        int position = buffer.position();
-        byte statusClass = buffer.get(position + 9);
-        if (buffer.get(position) != 'H' || (statusClass != '4' && statusClass != '5')) {
-            return 0; // the common case (a body, a success): decided without copying
-        }
         byte[] bytes = new byte[length];
+        int position = buffer.position();
         buffer.get(bytes);
         buffer.position(position);
         return bareRefusalStatus(new String(bytes, StandardCharsets.ISO_8859_1));
