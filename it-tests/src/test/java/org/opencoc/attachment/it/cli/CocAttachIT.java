@@ -63,6 +63,10 @@ class CocAttachIT {
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.filesystem.root", data.toString())
+                // the agreement test poses every table case as a token, and the table's largest policy
+                // (6,144 four-byte characters) makes a token over the default 32 KiB cap; the cap is the
+                // transport's, not the engine's, and AuthenticationIT tests it
+                .systemProperty("coc.auth.token.max-bytes", "60000")
                 .logProperties(PayaraMicroProcess.prebootFromItEtc().resolveSibling("logging-json.properties"))
                 .build()
                 .start();
