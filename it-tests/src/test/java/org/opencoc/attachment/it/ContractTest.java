@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-
-import javax.net.ssl.SSLSession;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +36,7 @@ class ContractTest {
 
     @Test
     void refusesAnErrorServedAsOctetStream() {
-        var response = new Wire(404, headers("Content-Type", "application/octet-stream", "X-Request-Id", "r"),
+        var response = wire(404, headers("Content-Type", "application/octet-stream", "X-Request-Id", "r"),
                 NOT_FOUND.getBytes(StandardCharsets.UTF_8), DOWNLOAD);
 
         assertThat(contract.problems("GET", DOWNLOAD, response)).isNotEmpty();
@@ -55,7 +49,7 @@ class ContractTest {
 
     @Test
     void refusesAnErrorWithoutRequestId() {
-        var response = new Wire(404, headers("Content-Type", "application/json"),
+        var response = wire(404, headers("Content-Type", "application/json"),
                 NOT_FOUND.getBytes(StandardCharsets.UTF_8), DOWNLOAD);
 
         assertThat(contract.problems("GET", DOWNLOAD, response)).isNotEmpty();
@@ -72,14 +66,14 @@ class ContractTest {
     void refusesADownloadWithoutItsETag() {
         var headers = fileHeaders();
         headers.remove("ETag");
-        var response = new Wire(200, headers, new byte[] {1, 2, 3}, DOWNLOAD);
+        var response = wire(200, headers, new byte[] {1, 2, 3}, DOWNLOAD);
 
         assertThat(contract.problems("GET", DOWNLOAD, response)).isNotEmpty();
     }
 
     @Test
     void acceptsADownloadWithEveryDocumentedHeader() {
-        var response = new Wire(200, fileHeaders(), new byte[] {1, 2, 3}, DOWNLOAD);
+        var response = wire(200, fileHeaders(), new byte[] {1, 2, 3}, DOWNLOAD);
 
         assertThat(contract.problems("GET", DOWNLOAD, response)).isEmpty();
     }
@@ -94,7 +88,7 @@ class ContractTest {
 
     @Test
     void readsHeaderNamesCaseInsensitivelyAsHttp2SendsThemInLowerCase() {
-        var response = new Wire(404, headers("content-type", "application/json", "x-request-id", "r"),
+        var response = wire(404, headers("content-type", "application/json", "x-request-id", "r"),
                 NOT_FOUND.getBytes(StandardCharsets.UTF_8), DOWNLOAD);
 
         assertThat(contract.problems("GET", DOWNLOAD, response)).isEmpty();
@@ -114,8 +108,8 @@ class ContractTest {
                 "X-Content-Type-Options", "nosniff");
     }
 
-    private static Wire json(int status, String body) {
-        return new Wire(status, headers("Content-Type", "application/json", "X-Request-Id", "r"),
+    private static Service.RawResponse json(int status, String body) {
+        return wire(status, headers("Content-Type", "application/json", "X-Request-Id", "r"),
                 body.getBytes(StandardCharsets.UTF_8), DOWNLOAD);
     }
 
@@ -127,33 +121,8 @@ class ContractTest {
         return headers;
     }
 
-    /** A response as it came off the wire, written down by hand. */
-    private record Wire(int statusCode, Map<String, List<String>> fields, byte[] body, URI uri)
-            implements HttpResponse<byte[]> {
-
-        @Override
-        public HttpHeaders headers() {
-            return HttpHeaders.of(fields, (name, value) -> true);
-        }
-
-        @Override
-        public HttpRequest request() {
-            return HttpRequest.newBuilder(uri).build();
-        }
-
-        @Override
-        public Optional<HttpResponse<byte[]>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SSLSession> sslSession() {
-            return Optional.empty();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
+    /** A response as it came off the wire, written down by hand (Service's raw-socket response type). */
+    private static Service.RawResponse wire(int status, Map<String, List<String>> fields, byte[] body, URI uri) {
+        return new Service.RawResponse(status, HttpHeaders.of(fields, (name, value) -> true), body, uri);
     }
 }

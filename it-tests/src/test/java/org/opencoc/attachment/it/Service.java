@@ -162,7 +162,7 @@ public final class Service {
     }
 
     /** A response read off a socket by hand (HTTP/1.1, fixed length, chunked, or to the end of the stream). */
-    private record RawResponse(int statusCode, HttpHeaders headers, byte[] body, URI uri)
+    record RawResponse(int statusCode, HttpHeaders headers, byte[] body, URI uri)
             implements HttpResponse<byte[]> {
 
         static RawResponse read(InputStream in, URI uri) throws IOException {
