@@ -75,6 +75,15 @@ class AuditLineTest {
     }
 
     @Test
+    void lineWithoutBracesIsAMessageNoFormatterParses() {
+        LogRecord record = line(AuditRecord.allow(ALICE, "coc:ticket:downloadFile", "read-only", "AllowDownload"))
+                .toLogRecord(AuditLogFilter.LOGGER);
+
+        assertThat(record.getMessage()).doesNotContain("{");
+        assertThat(formatted(record)).isEqualTo(record.getMessage());
+    }
+
+    @Test
     void policyLabelThatLooksLikeAFormatArgumentIsLoggedVerbatim() {
         AuditLine line = line(AuditRecord.allow(ALICE, "coc:ticket:uploadFile", "team {0} 'x'", "{1}"));
 
