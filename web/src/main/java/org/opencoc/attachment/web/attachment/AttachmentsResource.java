@@ -157,10 +157,15 @@ public class AttachmentsResource {
      * the copy buffer and that queue are held per download. A client that goes away mid-transfer, or
      * stops reading until the write timeout drops it, is an ordinary event: the copy stops, the storage
      * stream is closed, nothing is logged above FINE, and the thread is free at once.
+     *
+     * <p>The content is opened here, before the response is built, so a store that cannot serve it (an
+     * outage, content missing) answers with its error envelope and status like any other storage error,
+     * also when the metadata came from the cache; the body closes the stream when it is done.
      */
     private StreamingOutput body(AttachmentMetadata attachment, long offset, long length) {
+        InputStream content = store.open(attachment, offset, length);
         return out -> {
-            try (InputStream in = store.open(attachment, offset, length)) {
+            try (InputStream in = content) {
                 byte[] buffer = new byte[COPY_BUFFER_BYTES];
                 int n;
                 while ((n = read(in, buffer, attachment)) >= 0) {
