@@ -18,9 +18,9 @@ import org.opencoc.attachment.iam.boundary.RequestId;
 /**
  * Authenticates every JAX-RS request that carries {@code Authorization: Bearer <token>}: the token is
  * verified by the {@link Authenticator} (once per distinct token, then from its cache) and becomes the
- * request's {@link RequestToken}. A refused token answers 401 and writes one log line, its reason and
- * the request id, never a stack trace. A request without the header stays anonymous; the authorization
- * filter then refuses it.
+ * request's token ({@link RequestToken#of}). A refused token answers 401 and writes one log line, its
+ * reason and the request id, never a stack trace. A request without the header stays anonymous; the
+ * authorization filter then refuses it.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -34,9 +34,6 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Authenticator authenticator;
 
-    @Inject
-    RequestToken requestToken;
-
     @Context
     HttpServletRequest servletRequest;
 
@@ -45,7 +42,7 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
         try {
             Optional<String> token = BearerTokens.from(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
             if (token.isPresent()) {
-                requestToken.set(authenticator.verify(token.get()));
+                RequestToken.set(request, authenticator.verify(token.get()));
             }
         } catch (TokenRefused refused) {
             LOG.info(() -> "Refused a bearer token: " + refused.reason() + " (request "

@@ -38,12 +38,6 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
     ResourceInfo resourceInfo;
 
     @Inject
-    RequestToken requestToken;
-
-    @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
     AccessDecisions decisions;
 
     @Context
@@ -51,7 +45,8 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        VerifiedToken token = requestToken.get().orElseThrow(() -> new TokenRefused("the request has no bearer token"));
+        VerifiedToken token = RequestToken.of(request)
+                .orElseThrow(() -> new TokenRefused("the request has no bearer token"));
         Caller caller = token.caller();
         RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
         String action = required == null ? null : required.value();
@@ -64,6 +59,6 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         if (!decision.allowed()) {
             throw new AccessDenied(decision.action());
         }
-        currentCaller.set(caller);
+        CurrentCaller.set(request, caller);
     }
 }

@@ -4,7 +4,8 @@ import org.opencoc.attachment.iam.Caller;
 
 /**
  * One authorization decision, kept on the request until the response status is known and then written
- * as one audit line by {@link AuditLogFilter}.
+ * as one audit line by {@link AuditLogFilter}. Public only because {@link AccessDecisions#decide} returns
+ * it (see there); nothing outside this package creates or reads one.
  *
  * @param caller    who asked
  * @param action    what was asked
@@ -12,7 +13,7 @@ import org.opencoc.attachment.iam.Caller;
  * @param policy    the policy that decided (empty when none did)
  * @param statement the statement that decided (Sid or index; empty when none did)
  */
-record AuditRecord(Caller caller, String action, String decision, String policy, String statement) {
+public record AuditRecord(Caller caller, String action, String decision, String policy, String statement) {
 
     /** The request property that carries the record. */
     static final String PROPERTY = AuditRecord.class.getName();

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -41,8 +41,11 @@ import org.opencoc.attachment.web.error.ErrorResponses;
  * {@code /v1/{ticket_type}/attachments}: upload evidence to a ticket type and download it by id.
  * Validates and converts, then delegates to the uploader and the store; authorization has already run
  * ({@link RequiresAction}) when a method starts, so a refused request never has its body read.
+ *
+ * <p>One instance serves every request: it holds no request state (the caller comes from the request,
+ * {@link CurrentCaller#of}), so a request creates no CDI bean instance for it.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("{ticket_type}/attachments")
 public class AttachmentsResource {
 
@@ -68,9 +71,6 @@ public class AttachmentsResource {
     @Inject
     AttachmentStore store;
 
-    @Inject
-    CurrentCaller currentCaller;
-
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
@@ -95,8 +95,8 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
     public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
-                             @Context HttpHeaders headers) {
-        return serve(ConditionalRequest.Method.GET, ticketType, docId, headers);
+                             @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        return serve(ConditionalRequest.Method.GET, ticketType, docId, headers, request);
     }
 
     @HEAD
@@ -104,12 +104,13 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
     public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
-                         @Context HttpHeaders headers) {
-        return serve(ConditionalRequest.Method.HEAD, ticketType, docId, headers);
+                         @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        return serve(ConditionalRequest.Method.HEAD, ticketType, docId, headers, request);
     }
 
-    private Response serve(ConditionalRequest.Method method, String ticketType, String docId, HttpHeaders headers) {
-        AttachmentMetadata attachment = findOwned(ticketType, docId);
+    private Response serve(ConditionalRequest.Method method, String ticketType, String docId, HttpHeaders headers,
+                           ContainerRequestContext context) {
+        AttachmentMetadata attachment = findOwned(ticketType, docId, CurrentCaller.of(context).domainId());
         Representation representation = new Representation(attachment.entityTag(), attachment.createdAt(),
                 attachment.size());
         ConditionalRequest request = new ConditionalRequest(method,
@@ -156,10 +157,15 @@ public class AttachmentsResource {
      * the copy buffer and that queue are held per download. A client that goes away mid-transfer, or
      * stops reading until the write timeout drops it, is an ordinary event: the copy stops, the storage
      * stream is closed, nothing is logged above FINE, and the thread is free at once.
+     *
+     * <p>The content is opened here, before the response is built, so a store that cannot serve it (an
+     * outage, content missing) answers with its error envelope and status like any other storage error,
+     * also when the metadata came from the cache; the body closes the stream when it is done.
      */
     private StreamingOutput body(AttachmentMetadata attachment, long offset, long length) {
+        InputStream content = store.open(attachment, offset, length);
         return out -> {
-            try (InputStream in = store.open(attachment, offset, length)) {
+            try (InputStream in = content) {
                 byte[] buffer = new byte[COPY_BUFFER_BYTES];
                 int n;
                 while ((n = read(in, buffer, attachment)) >= 0) {
@@ -187,10 +193,9 @@ public class AttachmentsResource {
         }
     }
 
-    private AttachmentMetadata findOwned(String ticketType, String docId) {
+    private AttachmentMetadata findOwned(String ticketType, String docId, String domain) {
         TicketType type = TicketType.parse(ticketType);
         DocId id = DocId.parse(docId);
-        String domain = currentCaller.get().domainId();
         return store.find(id)
                 .filter(found -> found.ownedBy(domain) && found.ticketType() == type)
                 .orElseThrow(AttachmentException::notFound);

@@ -2,7 +2,7 @@ package org.opencoc.attachment.web.attachment;
 
 import java.io.InputStream;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.opencoc.attachment.model.AttachmentMetadata;
  * ({@link ExternalUploadResponse}). The ticket type is part of the path, so it is a path parameter
  * fixed to {@code incident}: the IAM context key {@code coc:TicketType} is {@code incident} here too.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("external/{ticket_type: incident}/attachments")
 public class ExternalAttachmentsResource {
 

@@ -30,9 +30,6 @@ public class Uploads {
     AttachmentUploader uploader;
 
     @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
     ServiceMetrics metrics;
 
     /**
@@ -54,7 +51,7 @@ public class Uploads {
             throw AttachmentException.tooLarge(maxBytes);
         }
         var requestLevelDigest = ContentDigest.parse(requestDigest);
-        Caller caller = currentCaller.get();
+        Caller caller = CurrentCaller.of(request);
         try (var file = MultipartUpload.read(contentType == null ? "" : contentType, length, body, maxBytes,
                 uploader::receive)) {
             var digest = file.digest().or(() -> requestLevelDigest);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.storage.AttachmentStore;
+import org.opencoc.attachment.storage.MetadataCachingStore;
 import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
 import org.opencoc.attachment.storage.s3.S3AttachmentStore;
 import org.opencoc.attachment.web.metrics.StorageMetrics;
@@ -36,6 +37,10 @@ import org.opencoc.attachment.upload.UploadRules;
  * missing bucket stops the start), {@code .connect-timeout-ms} (500), {@code .read-timeout-ms} (1500),
  * {@code .staging-dir} (default {@code <java.io.tmpdir>/coc-attachments-staging}, shared safely by
  * several processes and swept of what dead ones left);</li>
+ * <li>{@code coc.storage.metadata-cache.max-entries}: how many attachments' metadata the instance
+ * remembers ({@link MetadataCachingStore}), default 10000; {@code 0} reads it from the store on every
+ * download. {@code coc.storage.metadata-cache.max-bytes}: the bound on their estimated size, default
+ * 8388608 (8 MiB);</li>
  * <li>{@code coc.upload.max-bytes}: the largest upload, default 10485760 (10 MiB);</li>
  * <li>{@code coc.upload.allowed-extensions}: default {@code jpg,jpeg,png,docx,txt,pdf}.</li>
  * </ul>
@@ -56,6 +61,14 @@ public class AttachmentConfiguration {
     String filesystemRoot;
 
     @Inject
+    @ConfigProperty(name = "coc.storage.metadata-cache.max-entries", defaultValue = "10000")
+    int metadataCacheEntries;
+
+    @Inject
+    @ConfigProperty(name = "coc.storage.metadata-cache.max-bytes", defaultValue = "8388608")
+    long metadataCacheBytes;
+
+    @Inject
     @ConfigProperty(name = "coc.upload.max-bytes", defaultValue = "10485760")
     long maxBytes;
 
@@ -69,7 +82,22 @@ public class AttachmentConfiguration {
     @Produces
     @Singleton
     AttachmentStore attachmentStore(StorageMetrics storageMetrics) {
-        return storageMetrics.timed(storageType, backend());
+        return storageMetrics.timed(storageType, cached(backend()));
+    }
+
+    /** The backend behind the metadata cache; the metrics time calls of the port, hits included. */
+    private AttachmentStore cached(AttachmentStore backend) {
+        if (metadataCacheEntries < 0 || metadataCacheBytes < 0) {
+            throw new IllegalStateException("coc.storage.metadata-cache.max-entries / .max-bytes must not be negative, were "
+                    + metadataCacheEntries + " / " + metadataCacheBytes);
+        }
+        if (metadataCacheEntries == 0 || metadataCacheBytes == 0) {
+            LOG.info("Attachment metadata is read from the store on every download (metadata cache off)");
+            return backend;
+        }
+        MetadataCachingStore cached = new MetadataCachingStore(backend, metadataCacheEntries, metadataCacheBytes);
+        LOG.info(cached::toString);
+        return cached;
     }
 
     private AttachmentStore backend() {
