@@ -9,8 +9,8 @@
       OUT_DIR/<name>-<mix>-r<round>-<n>.txt.
   threads.py summary OUT_DIR
       Per variant and mix, the mean over the dumps of: request threads (http-thread-pool), busy
-      ones (not idle in the pool's queue), BLOCKED ones, BLOCKED in Realm.getDefaultRealm/getInstance,
-      and the monitor most waited for.
+      ones (not idle in the pool's getTask), busy ones BLOCKED on a monitor, busy ones BLOCKED in
+      Realm.getDefaultRealm/getInstance, and the monitor the busy threads waited for most.
 """
 import collections
 import os
@@ -111,8 +111,9 @@ def summary(out):
             stack = "\n".join(lines[1:12])
             state = lines[1] if len(lines) > 1 else ""
             idle = "getTask" in stack or "LinkedTransferQueue" in stack or "SynchronousQueue" in stack
-            if not idle:
-                busy += 1
+            if idle:
+                continue
+            busy += 1
             if "BLOCKED" in state:
                 blocked += 1
                 frames = [l.strip() for l in lines[2:] if l.strip().startswith("at ")]
@@ -123,7 +124,7 @@ def summary(out):
                     top = frames[0][3:].split("(")[0] if frames else "?"
                     monitors[(name, mix)][f"{top} on {lock.group(1)}"] += 1
         rows[(name, mix)].append((total, busy, blocked, realm))
-    print("| variant | mix | dumps | request threads | busy | BLOCKED | BLOCKED in Realm.getDefaultRealm/getInstance | most waited-for monitor (count over the dumps) |")
+    print("| variant | mix | dumps | request threads | busy | busy, BLOCKED | BLOCKED in Realm.getDefaultRealm/getInstance | most waited-for monitor (threads, all dumps) |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for (name, mix), values in sorted(rows.items(), key=lambda kv: (kv[0][0], MIXES.index(kv[0][1]) if kv[0][1] in MIXES else 9)):
         mean = [sum(v[i] for v in values) / len(values) for i in range(4)]
