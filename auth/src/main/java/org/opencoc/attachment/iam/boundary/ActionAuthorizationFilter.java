@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
@@ -34,9 +33,6 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
      */
     public static final String DECISION_PROPERTY = "org.opencoc.attachment.iam.decision";
 
-    @Context
-    ResourceInfo resourceInfo;
-
     @Inject
     AccessDecisions decisions;
 
@@ -48,10 +44,8 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         VerifiedToken token = RequestToken.of(request)
                 .orElseThrow(() -> new TokenRefused("the request has no bearer token"));
         Caller caller = token.caller();
-        RequiresAction required = resourceInfo.getResourceMethod().getAnnotation(RequiresAction.class);
-        String action = required == null ? null : required.value();
-        String sourceIp = decisions.sourceAddress(servletRequest.getRemoteAddr(),
-                request.getHeaderString("X-Forwarded-For"));
+        String action = RequiredActions.of(request);
+        String sourceIp = decisions.sourceAddress(peerAddress(request), request.getHeaderString("X-Forwarded-For"));
         String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
         AuditRecord decision = decisions.decide(token, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
@@ -60,5 +54,15 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
             throw new AccessDenied(decision.action());
         }
         CurrentCaller.set(request, caller);
+    }
+
+    /**
+     * The socket peer: from the request attribute the web layer's first servlet filter sets
+     * ({@link SourceAddresses#PEER_ATTRIBUTE}, a plain read), else from the injected servlet request,
+     * whose proxy resolves the current request on every call.
+     */
+    private String peerAddress(ContainerRequestContext request) {
+        return request.getProperty(SourceAddresses.PEER_ATTRIBUTE) instanceof String peer ? peer
+                : servletRequest.getRemoteAddr();
     }
 }

@@ -15,6 +15,13 @@ import inet.ipaddr.IPAddressString;
  */
 public final class SourceAddresses {
 
+    /**
+     * The request attribute (servlet) / property (JAX-RS) with the socket peer's address, set by the
+     * web layer before the application, so that the authorization filter need not look the servlet
+     * request up per request.
+     */
+    public static final String PEER_ATTRIBUTE = "org.opencoc.attachment.peerAddress";
+
     private final List<IPAddress> trustedProxies;
 
     /** {@code trusted}: a comma-separated list of addresses or CIDR ranges; blank for none. */

@@ -11,10 +11,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.opencoc.attachment.iam.boundary.RequestId;
+import org.opencoc.attachment.iam.boundary.SourceAddresses;
 
 /**
  * Gives every request an id (the client's {@code X-Request-Id} if safe, else a new one), echoes it on
  * every response, error pages included, and sets {@code X-Content-Type-Options: nosniff} everywhere.
+ * It also records the socket peer's address for the authorization filter
+ * ({@link SourceAddresses#PEER_ATTRIBUTE}).
  */
 @WebFilter(filterName = "request-id", urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIdFilter extends HttpFilter {
@@ -28,6 +31,7 @@ public class RequestIdFilter extends HttpFilter {
         if (id == null) {
             id = RequestId.acceptOrCreate(request.getHeader(RequestId.HEADER));
             request.setAttribute(RequestId.ATTRIBUTE, id);
+            request.setAttribute(SourceAddresses.PEER_ATTRIBUTE, request.getRemoteAddr());
         }
         response.setHeader(RequestId.HEADER, id.toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
