@@ -118,6 +118,7 @@ start_service() { # name heap max_bytes port data_dir preboot [war]
   svc_started_ms=$(now_ms)
   java "${opts[@]}" -jar "$deps/payara-micro.jar" \
     --deploy "$war" --contextroot / \
+    --addlibs "$deps/coc-attachments-grizzly.jar" \
     --port "$port" --nohazelcast --disablephonehome \
     --rootdir "$work/payara-root-$port" \
     --prebootcommandfile "$preboot" \

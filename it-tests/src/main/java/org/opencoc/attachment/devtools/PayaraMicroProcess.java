@@ -72,6 +72,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 60;
 
     private final Path payaraJar;
+    /** The HTTP-layer hook that {@code etc/payara-preboot.asadmin} names, next to the WAR (it-deps). */
+    private static final String GRIZZLY_HOOK_JAR = "coc-attachments-grizzly.jar";
+
     private final Path war;
     private final Path workDirectory;
     private final Path logFile;
@@ -316,6 +319,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
+                "--addlibs", war.resolveSibling(GRIZZLY_HOOK_JAR).toString(),
                 "--nocluster", "--nohazelcast", "--disablephonehome",
                 "--rootdir", workDirectory.resolve("payara-root").toString()));
         if (prebootCommandFile != null) {
