@@ -70,11 +70,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 60;
-
-    private final Path payaraJar;
     /** The HTTP-layer hook that {@code etc/payara-preboot.asadmin} names, next to the WAR (it-deps). */
     private static final String GRIZZLY_HOOK_JAR = "coc-attachments-grizzly.jar";
 
+    private final Path payaraJar;
     private final Path war;
     private final Path workDirectory;
     private final Path logFile;
