@@ -84,10 +84,17 @@ class RefusalsIT extends DeployedWar {
     }
 
     @Test
-    void requestHeadOverTheHeaderBufferIsTheEnvelope() throws Exception {
+    void headerFieldsOverTheHeaderBufferAre431WithTheEnvelope() throws Exception {
         HttpResponse<byte[]> response = service.sendHeadOnly("GET /health/live HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nX-Padding: " + "a".repeat(70 * 1024) + "\r\n", TIMEOUT);
-        Envelopes.assertError(response, 400, "GOM.00007256");
+        Envelopes.assertError(response, 431, "GOM.00007256");
+    }
+
+    @Test
+    void requestLineOverTheHeaderBufferIs414WithTheEnvelope() throws Exception {
+        HttpResponse<byte[]> response = service.sendHeadOnly("GET /v1/" + "a".repeat(70 * 1024) + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n", TIMEOUT);
+        Envelopes.assertError(response, 414, "GOM.00007256");
     }
 
     @Test
@@ -114,6 +121,13 @@ class RefusalsIT extends DeployedWar {
     @Test
     void missingHostIsTheEnvelope() throws Exception {
         HttpResponse<byte[]> response = service.sendHeadOnly("GET /health/live HTTP/1.1\r\n", TIMEOUT);
+        Envelopes.assertError(response, 400, "GOM.00007256");
+    }
+
+    @Test
+    void spaceInAHeaderNameIsTheEnvelope() throws Exception {
+        HttpResponse<byte[]> response = service.sendHeadOnly("GET /health/live HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nX Smuggled: 1\r\n", TIMEOUT);
         Envelopes.assertError(response, 400, "GOM.00007256");
     }
 
