@@ -5,9 +5,11 @@ import org.glassfish.grizzly.portunif.PUContext;
 import org.glassfish.grizzly.portunif.ProtocolFinder;
 
 /**
- * The listener's only protocol finder: every connection is HTTP, as it was before the
- * port-unification filter ({@link EnvelopeRefusals}) was put in front, so that even a request the
- * HTTP parser will refuse reaches the parser (and so the envelope) rather than being dropped.
+ * The listener's only protocol finder, which the pre-boot file must name for Payara to hand the HTTP
+ * chain to {@link EnvelopeRefusals}: every connection is HTTP, as it was before the port-unification
+ * filter was put in front. It is consulted only if {@link EnvelopeRefusals} found no HTTP codec to
+ * build its direct chain around; then port unification dispatches every connection to Payara's HTTP
+ * chain as is.
  */
 public final class AnyProtocol implements ProtocolFinder {
 

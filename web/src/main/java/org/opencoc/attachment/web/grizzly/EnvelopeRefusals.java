@@ -28,9 +28,10 @@ import org.glassfish.grizzly.portunif.ProtocolFinder;
  * {@link RequestPathRefusals} above it; each accepted connection is then handed to that chain
  * ({@link Connection#setProcessor}) before it has sent a byte, so all its events (reads, writes, close)
  * go straight through Payara's own filters as they would without this hook. Port unification's own
- * dispatch (a suspended parent context per read, a child chain that never sees accept or close) is
- * what lost keep-alive requests under load; see {@code docs/reliability.md}, "Refusals before the
- * application".
+ * dispatch (a suspended parent context per read, a child chain that never sees accept or close, so its
+ * idle timeout never watches a connection) tripled the heap after GC under load. Behind port
+ * unification Payara leaves HTTP/2 out, so {@link IgnoredCleartextUpgrade} is added too; see
+ * {@code docs/reliability.md}, "Refusals before the application".
  */
 public final class EnvelopeRefusals extends PUFilter {
 

@@ -16,10 +16,12 @@ import org.glassfish.grizzly.memory.Buffers;
  * Sits just below Grizzly's HTTP codec and replaces the codec's own refusals with the envelope. When
  * the parser refuses a request (a bare CR or LF, a head over the header buffer, a bad or repeated
  * {@code Content-Length}, a bad chunk, no {@code Host}, an unknown version) the codec writes, in one
- * buffer, a head with an error status, {@code Content-Length: 0} and {@code Connection: close}, and
- * nothing else, then closes the connection ({@code HttpServerFilter.commitAndCloseAsError}). Exactly
- * such a buffer ({@link #bareRefusalStatus(String, boolean)}) is swapped for the same status with the envelope; everything else passes untouched
- * (every answer of the application to an error has a body, so none looks like this).
+ * buffer, a head with an error status, {@code Content-Length: 0} and (once it has read enough of the
+ * head to know) {@code Connection: close}, and nothing else, then closes the connection
+ * ({@code HttpServerFilter.commitAndCloseAsError}). Exactly such a buffer
+ * ({@link #bareRefusalStatus(String, boolean)}) is swapped for the same status with the envelope;
+ * everything else passes untouched (every answer of the application to an error has a body, so none
+ * looks like this).
  *
  * <p>The codec answers a head that outgrows the header buffer with the same {@code 400} as any other
  * parse error; the request it was parsing still says where the parser stopped, so that case gets the
