@@ -2,6 +2,10 @@ package org.opencoc.attachment.it.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +20,8 @@ import org.opencoc.attachment.it.Envelopes;
  * checks, in the container's error handling), and names that would disguise themselves, answer with
  * the envelope and {@code X-Request-Id}: never HTML, never an empty body, never 500 or 200. The
  * parser's and the path checks' envelopes come from the Grizzly hook in {@code
- * coc-attachments-grizzly.jar} ({@code docs/reliability.md}, "Refusals before the application").
+ * coc-attachments-grizzly.jar} ({@code docs/reliability.md}, "Refusals before the application"),
+ * which also keeps a connection usable after a request that offered {@code Upgrade: h2c}.
  */
 class RefusalsIT extends DeployedWar {
 
@@ -185,6 +190,47 @@ class RefusalsIT extends DeployedWar {
                 + "Host: 127.0.0.1\r\n", TIMEOUT);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void cleartextHttp2OfferIsIgnoredAndTheConnectionServesTheNextRequest() throws Exception {
+        // java.net.http.HttpClient's default GET to an http: URI; without HTTP/2 on the listener Grizzly
+        // used to answer it and then close the connection without saying so
+        try (Socket socket = RawHttp.connect(service.base(), 65536, (int) TIMEOUT.toMillis())) {
+            RawHttp.sendHead(socket, "GET", "/health/live", token, "Connection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n");
+            RawHttp.Head offered = RawHttp.readHead(socket.getInputStream());
+            assertThat(offered.status()).isEqualTo(200);
+            assertThat(offered.headers()).doesNotContainKey("upgrade").doesNotContainEntry("connection", "close");
+            skipBody(socket.getInputStream(), offered);
+            RawHttp.sendHead(socket, "GET", "/health/live", token, "");
+            assertThat(RawHttp.readHead(socket.getInputStream()).status()).as("second request, same connection")
+                    .isEqualTo(200);
+        }
+    }
+
+    /** Reads past the body of {@code head}: {@code Content-Length} bytes, or chunks up to the last. */
+    private static void skipBody(InputStream in, RawHttp.Head head) throws IOException {
+        if (head.contentLength() >= 0) {
+            in.readNBytes((int) head.contentLength());
+            return;
+        }
+        assertThat(head.headers()).containsEntry("transfer-encoding", "chunked");
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            in.readNBytes(size + 2);
+        }
+        in.readNBytes(2);
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("connection closed in a chunked body");
+            }
+            line.append((char) b);
+        }
+        return Integer.parseInt(line.toString().strip(), 16);
     }
 
     private static byte[] ascii(String request) {
