@@ -95,8 +95,8 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
     public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
-                             @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        return serve(ConditionalRequest.Method.GET, ticketType, docId, headers, request);
+                             @Context ContainerRequestContext request) {
+        return serve(ConditionalRequest.Method.GET, ticketType, docId, request);
     }
 
     @HEAD
@@ -104,22 +104,23 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
     public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
-                         @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        return serve(ConditionalRequest.Method.HEAD, ticketType, docId, headers, request);
+                         @Context ContainerRequestContext request) {
+        return serve(ConditionalRequest.Method.HEAD, ticketType, docId, request);
     }
 
-    private Response serve(ConditionalRequest.Method method, String ticketType, String docId, HttpHeaders headers,
+    /** One injected request context per call, not two: each {@code @Context} argument is a lookup per request. */
+    private Response serve(ConditionalRequest.Method method, String ticketType, String docId,
                            ContainerRequestContext context) {
         AttachmentMetadata attachment = findOwned(ticketType, docId, CurrentCaller.of(context).domainId());
         Representation representation = new Representation(attachment.entityTag(), attachment.createdAt(),
                 attachment.size());
         ConditionalRequest request = new ConditionalRequest(method,
-                headers.getHeaderString(HttpHeaders.IF_MATCH),
-                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
-                headers.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE),
-                headers.getHeaderString("Range"),
-                headers.getHeaderString("If-Range"));
+                context.getHeaderString(HttpHeaders.IF_MATCH),
+                context.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                context.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                context.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE),
+                context.getHeaderString("Range"),
+                context.getHeaderString("If-Range"));
         Outcome outcome = ConditionalEvaluator.evaluate(request, representation, clock.instant());
         boolean withBody = method == ConditionalRequest.Method.GET;
         if (outcome instanceof Outcome.Partial partial) {
@@ -166,7 +167,8 @@ public class AttachmentsResource {
         InputStream content = store.open(attachment, offset, length);
         return out -> {
             try (InputStream in = content) {
-                byte[] buffer = new byte[COPY_BUFFER_BYTES];
+                // most attachments are small: a buffer no larger than the body spares allocating and zeroing 64 KiB each
+                byte[] buffer = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, length))];
                 int n;
                 while ((n = read(in, buffer, attachment)) >= 0) {
                     try {
