@@ -1,6 +1,5 @@
 package org.opencoc.attachment.iam.boundary;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -36,8 +35,7 @@ public class RequiredActions implements DynamicFeature {
         return request.getProperty(PROPERTY) instanceof String action ? action : null;
     }
 
-    /** Names one method's action in its requests. */
-    @Priority(Priorities.AUTHORIZATION - 1)
+    /** Names one method's action in its requests; its priority is the one {@link #configure} registers it with. */
     static final class Naming implements ContainerRequestFilter {
 
         private final String action;
