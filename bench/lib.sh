@@ -12,7 +12,7 @@ die() { log "FAILED: $*"; exit 1; }
 # Builds the WAR, Payara Micro, S3Proxy and the dev tools when one of them is missing.
 build_if_needed() {
   local need=0 f
-  for f in "$deps/payara-micro.jar" "$deps/coc-attachments.war" "$deps/s3proxy.jar" \
+  for f in "$deps/payara-micro.jar" "$deps/coc-attachments.war" "$deps/coc-attachments-grizzly.jar" "$deps/s3proxy.jar" \
            "$root/it-tests/target/devtools.classpath" "$root/it-tests/target/classes"; do
     [ -e "$f" ] || need=1
   done
@@ -118,6 +118,7 @@ start_service() { # name heap max_bytes port data_dir preboot [war]
   svc_started_ms=$(now_ms)
   java "${opts[@]}" -jar "$deps/payara-micro.jar" \
     --deploy "$war" --contextroot / \
+    --addlibs "$deps/coc-attachments-grizzly.jar" \
     --port "$port" --nohazelcast --disablephonehome \
     --rootdir "$work/payara-root-$port" \
     --prebootcommandfile "$preboot" \

@@ -63,8 +63,8 @@ write_report() {
     echo "the three systems take turns within each round ($rounds round(s), ${dur} per wrk measurement) so that"
     echo "drift of the machine hits all of them alike. Values are medians over rounds (and repetitions)."
     echo
-    echo "- **this service**: Payara Micro exactly as \`bin/run\` starts it (\`--nohazelcast --disablephonehome"
-    echo "  --prebootcommandfile $preboot\`), filesystem store, production defaults, \`-Xmx256m\`"
+    echo "- **this service**: Payara Micro exactly as \`bin/run\` starts it (\`--addlibs coc-attachments-grizzly.jar"
+    echo "  --nohazelcast --disablephonehome --prebootcommandfile $preboot\`), filesystem store, production defaults, \`-Xmx256m\`"
     echo "  (\`-Xmx128m\` and the upload limit raised for the $big_label file). Downloads use a USER token whose"
     echo "  policy has 10 statements with conditions (\`bench/policy-10-statements.json\`: 9 that do not"
     echo "  apply, 1 Allow that does), so JWT verification and the policy engine run on every request."

@@ -70,6 +70,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 60;
+    /** The HTTP-layer hook that {@code etc/payara-preboot.asadmin} names, next to the WAR (it-deps). */
+    private static final String GRIZZLY_HOOK_JAR = "coc-attachments-grizzly.jar";
 
     private final Path payaraJar;
     private final Path war;
@@ -316,6 +318,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
+                "--addlibs", war.resolveSibling(GRIZZLY_HOOK_JAR).toString(),
                 "--nocluster", "--nohazelcast", "--disablephonehome",
                 "--rootdir", workDirectory.resolve("payara-root").toString()));
         if (prebootCommandFile != null) {

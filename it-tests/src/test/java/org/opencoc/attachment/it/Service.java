@@ -153,9 +153,17 @@ public final class Service {
      * {@link java.net.SocketTimeoutException} instead of hanging it.
      */
     public HttpResponse<byte[]> sendHeadOnly(String head, Duration timeout) throws IOException {
+        return sendRaw((head + "\r\n").getBytes(StandardCharsets.UTF_8), timeout);
+    }
+
+    /**
+     * Sends {@code request} byte for byte on a new connection and reads one response, waiting at most
+     * {@code timeout}: for requests no HTTP client would send.
+     */
+    public HttpResponse<byte[]> sendRaw(byte[] request, Duration timeout) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) timeout.toMillis());
-            socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return RawResponse.read(new BufferedInputStream(socket.getInputStream()), base);
         }

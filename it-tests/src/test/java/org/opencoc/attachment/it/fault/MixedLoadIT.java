@@ -69,6 +69,8 @@ class MixedLoadIT {
     private final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
     private final LongAdder requests = new LongAdder();
     private final AtomicInteger uploadCounter = new AtomicInteger(50_000);
+    /** What the client thread asked and got last: a cut connection is reported with what came before it. */
+    private final ThreadLocal<String> lastAnswer = ThreadLocal.withInitial(() -> "no request");
 
     @Test
     void sustainedMixedTrafficGetsOnlyRightAnswersAndLeaksNothing() throws Exception {
@@ -149,6 +151,7 @@ class MixedLoadIT {
     private void runClient(Service service, String token, Random random, long deadline) {
         while (System.nanoTime() < deadline) {
             int dice = random.nextInt(100);
+            String kind = dice < 40 ? "download" : dice < 60 ? "range" : dice < 80 ? "upload" : "bad request";
             try {
                 if (dice < 40) {
                     download(service, token, random);
@@ -160,7 +163,7 @@ class MixedLoadIT {
                     badRequest(service, token, random);
                 }
             } catch (UncheckedIOException e) {
-                errors.add(e.toString());
+                errors.add(kind + " after " + lastAnswer.get() + ": " + e);
             }
         }
     }
@@ -220,6 +223,7 @@ class MixedLoadIT {
     }
 
     private boolean expect(HttpResponse<byte[]> answer, int status, String what) {
+        lastAnswer.set(what + " (" + answer.statusCode() + ")");
         if (answer.statusCode() >= 500) {
             errors.add(what + ": " + answer.statusCode() + " " + new String(answer.body()));
             return false;
