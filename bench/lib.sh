@@ -223,22 +223,28 @@ run_wrk() { # out_file threads conns duration url [header]
   return 0
 }
 
-# Warm-up of one system: windows of $warm_window until two in a row agree within 10% or $warm_max of
-# load has passed; logs how long it took.
+# Warm-up of one system: windows of $warm_window, for at least $warm_min (default 0) and then until two
+# in a row agree within 10%, or until $warm_max of load has passed; logs how long it took and what the
+# windows gave. The service needs about a minute of load on 2 cores before its JIT has compiled the
+# request path (its req/s still doubles between 30 s and 60 s), the floor about half that: a fixed
+# 30 s would measure the service half-warm.
 warm_up() { # name threads conns url [header]
-  local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s}
+  local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
   while [ $spent -lt "${warm_max%s}" ]; do
     i=$((i + 1))
     spent=$((spent + w))
     # a cold server may answer nothing within the first window: that window counts, the next one decides
     run_wrk "$work/logs/wrk-warm-$name-$i.txt" "$t" "$c" "$warm_window" "$url" "$header" 2>/dev/null \
-      || { previous=""; wrk_rps=0; continue; }
-    if [ -n "$previous" ] && awk -v a="$previous" -v b="$wrk_rps" 'BEGIN {d = a - b; if (d < 0) d = -d; exit !(d <= 0.1 * b)}'; then
+      || { previous=""; wrk_rps=0; seen="$seen 0"; continue; }
+    seen="$seen ${wrk_rps%.*}"
+    if [ $spent -ge "${min%s}" ] && [ -n "$previous" ] \
+        && awk -v a="$previous" -v b="$wrk_rps" 'BEGIN {d = a - b; if (d < 0) d = -d; exit !(d <= 0.1 * b)}'; then
       break
     fi
     previous=$wrk_rps
   done
-  log "  warm-up $name: ${spent}s, last window $wrk_rps req/s"
+  log "  warm-up $name: ${spent}s, windows of $warm_window (req/s):$seen"
+  record warmup_s "$name" 1 "$spent"
 }
 
 # One curl download to /dev/null; prints MB/s (10^6 bytes/s); fails on a non-200 or a short body.

@@ -19,7 +19,8 @@ write_report() {
     . "$work/state.env"
   else
     { printf 'heap_full=%q\nheap_all=%q\noom=%q\nrounds=%q\ndur=%q\nbig_label=%q\n' \
-        "${heap_full:-}" "${heap_all:-}" "$oom" "$rounds" "$dur" "$big_label"; } > "$work/state.env"
+        "${heap_full:-}" "${heap_all:-}" "$oom" "$rounds" "$dur" "$big_label"
+      printf 'warm_window=%q\nwarm_min=%q\nwarm_max=%q\n' "$warm_window" "${warm_min:-0s}" "$warm_max"; } > "$work/state.env"
   fi
   . "$work/machine.env"
   local m s
@@ -93,8 +94,10 @@ write_report() {
     echo
     echo "The **floor** is a 2-class JAX-RS WAR (\`bench/floor\`, built by the benchmark, never shipped) that"
     echo "returns the same 4 KiB from memory, on the same Payara Micro with the same JVM options, heap and"
-    echo "pre-boot file as the service. Every system was warmed up first (5 s windows until two agree"
-    echo "within 10%, at most 30 s), then all take turns in each round (wrk -t2 -c64, ${dur}; the"
+    echo "pre-boot file as the service. Every system was warmed up first (${warm_window} windows, at least"
+    echo "${warm_min} and then until two in a row agree within 10%, at most ${warm_max}: service"
+    echo "$(median warmup_s service) s, floor $(median warmup_s floor) s, nginx $(median warmup_s nginx) s, S3Proxy"
+    echo "$(median warmup_s s3proxy) s), then all take turns in each round (wrk -t2 -c64, ${dur}; the"
     echo "new-token mix runs shorter so that no token is sent twice)."
     echo
     echo "| 4 KiB GET | req/s | p99, ms | / floor | / nginx | / S3Proxy | p99 / floor p99 |"
