@@ -226,8 +226,8 @@ run_wrk() { # out_file threads conns duration url [header]
 # Warm-up of one system: windows of $warm_window, for at least $warm_min (default 0) and then until two
 # in a row agree within 10%, or until $warm_max of load has passed; logs how long it took and what the
 # windows gave. The service needs about a minute of load on 2 cores before its JIT has compiled the
-# request path (its req/s still doubles between 30 s and 60 s), the floor about half that: a fixed
-# 30 s would measure the service half-warm.
+# request path, the floor about half that, and on the way the service's rate can stall for a window or
+# two (3.3k, 3.7k, then 6k, 10k, 16k): the minimum keeps such a plateau from passing for the end.
 warm_up() { # name threads conns url [header]
   local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
   while [ $spent -lt "${warm_max%s}" ]; do
