@@ -223,6 +223,9 @@ run_wrk() { # out_file threads conns duration url [header]
   return 0
 }
 
+# The warm-up of every full measurement (bench/run, war-ab, profile-war): see warm_up.
+full_warm_up() { warm_window=10s; warm_min=60s; warm_max=240s; }
+
 # Warm-up of one system: windows of $warm_window, for at least $warm_min (default 0) and then until two
 # in a row agree within 10%, or until $warm_max of load has passed; logs how long it took and what the
 # windows gave. The service needs about a minute of load on 2 cores before its JIT has compiled the
@@ -300,3 +303,21 @@ parallel_uploads() { # kind(service|s3proxy) file n round
 
 # The doc_id of an upload answer.
 doc_id_of() { sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' "$1"; }
+
+# The two tokens every small-request benchmark uses, signed with the keys in $work/keys: sets
+# account_token and user_token (bench/run's 10-statement USER policy, with MFA).
+mint_bench_tokens() {
+  account_token=$(java -cp "$devtools_cp" org.opencoc.attachment.devtools.DevToken --keys "$work/keys" --account)
+  user_token=$(java -cp "$devtools_cp" org.opencoc.attachment.devtools.DevToken --keys "$work/keys" \
+    --user bench --policy "$root/bench/policy-10-statements.json" --mfa)
+}
+
+# Uploads $work/files/small.txt with the account token to the service on port; sets small_url to
+# its download URL, or dies.
+upload_small() { # port name
+  local answer="$work/logs/$2-small.json" d
+  curl -sS -o "$answer" -H 'Expect:' -H "Authorization: Bearer $account_token" \
+    -F "file=@$work/files/small.txt" "http://127.0.0.1:$1/v1/incident/attachments"
+  d=$(doc_id_of "$answer"); [ -n "$d" ] || die "upload to $2 refused"
+  small_url="http://127.0.0.1:$1/v1/incident/attachments/$d"
+}
