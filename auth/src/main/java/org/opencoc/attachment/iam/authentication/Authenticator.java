@@ -51,9 +51,13 @@ public class Authenticator {
         verifier.cache();
     }
 
-    /** The verified token; a {@link TokenRefused} names why not. */
-    public VerifiedToken verify(String compact) {
-        return verifier.verify(compact);
+    /**
+     * The one verifier. Callers on the hot path fetch it once per request and call it directly: it is
+     * not a CDI bean, so those calls pass no client proxy (public for the same reason as
+     * {@code AccessDecisions.decide}: Weld forwards a package-private method by reflection).
+     */
+    public TokenVerifier verifier() {
+        return verifier;
     }
 
     static AuthenticationSettings settings(Config config) {

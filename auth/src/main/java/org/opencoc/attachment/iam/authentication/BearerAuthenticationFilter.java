@@ -1,6 +1,5 @@
 package org.opencoc.attachment.iam.authentication;
 
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
@@ -40,10 +39,8 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            Optional<String> token = BearerTokens.from(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
-            if (token.isPresent()) {
-                RequestToken.set(request, authenticator.verify(token.get()));
-            }
+            BearerTokens.verify(request.getHeaders().get(HttpHeaders.AUTHORIZATION), authenticator.verifier())
+                    .ifPresent(token -> RequestToken.set(request, token));
         } catch (TokenRefused refused) {
             LOG.info(() -> "Refused a bearer token: " + refused.reason() + " (request "
                     + servletRequest.getAttribute(RequestId.ATTRIBUTE) + ")");

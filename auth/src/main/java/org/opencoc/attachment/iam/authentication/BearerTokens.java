@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Reads the bearer token from the {@code Authorization} header (RFC 6750 §2.1): the scheme
- * {@code Bearer} in any case (RFC 9110 §11.1), one or more spaces, then the token. The token itself is
- * checked by {@link TokenVerifier}, which refuses anything but the strict compact form.
+ * {@code Bearer} in any case (RFC 9110 §11.1), one or more spaces, then the token (whitespace around
+ * the value is not part of it). The token itself is checked by {@link TokenVerifier}, which refuses
+ * anything but the strict compact form.
  */
 public final class BearerTokens {
 
@@ -16,26 +17,40 @@ public final class BearerTokens {
     }
 
     /**
-     * The token of the request's {@code Authorization} header values; empty when there is none.
+     * The token of the request's {@code Authorization} header values, verified by {@code verifier}
+     * (the header is read in place: a token found in the verifier's cache is never copied); empty when
+     * there is no header.
      *
-     * @throws TokenRefused when there are several headers, or the one header is not a bearer token
+     * @throws TokenRefused when there are several headers, the one header is not a bearer token, or
+     *                      the verifier refuses the token
      */
-    public static Optional<String> from(List<String> authorization) {
+    public static Optional<VerifiedToken> verify(List<String> authorization, TokenVerifier verifier) {
         if (authorization == null || authorization.isEmpty()) {
             return Optional.empty();
         }
         if (authorization.size() > 1) {
             throw new TokenRefused("the request has more than one Authorization header");
         }
-        String value = authorization.get(0).strip();
-        if (value.length() <= SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                || value.charAt(SCHEME.length()) != ' ') {
+        String value = authorization.get(0);
+        int end = value.length();
+        while (end > 0 && Character.isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        if (end - start <= SCHEME.length() || !value.regionMatches(true, start, SCHEME, 0, SCHEME.length())
+                || value.charAt(start + SCHEME.length()) != ' ') {
             throw new TokenRefused("the Authorization header does not carry a Bearer token");
         }
-        String token = value.substring(SCHEME.length()).stripLeading();
-        if (token.isEmpty()) {
+        start += SCHEME.length();
+        while (start < end && Character.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        if (start == end) {
             throw new TokenRefused("the Authorization header does not carry a Bearer token");
         }
-        return Optional.of(token);
+        return Optional.of(verifier.verify(value, start, end));
     }
 }

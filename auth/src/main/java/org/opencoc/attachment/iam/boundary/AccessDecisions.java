@@ -32,7 +32,8 @@ import org.opencoc.attachment.iam.policy.PolicySetCache;
  * everything; a user only what the policies of its token ({@code policies} claim) and of its groups
  * ({@code groups} claim, mapped by the file {@code coc.iam.group-policies}) allow, with explicit Deny
  * winning and no Allow meaning deny. A malformed policy fails closed. Parsed policies are cached per
- * token (the key is the token's SHA-256, {@link VerifiedToken#key()}), so a repeated token is not parsed again.
+ * distinct {@code policies} and {@code groups} claims ({@link VerifiedToken#authorizationKey()}), so a
+ * repeated token, or a new token with the same policies, is not parsed again.
  *
  * <p>The group-policy file is read when the application starts; a broken file stops the deployment
  * with a message naming the file and the group.
@@ -56,9 +57,9 @@ public class AccessDecisions {
 
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
     /**
-     * Parsed policies per token: bounded like the verified-token cache (a parsed 10-statement policy set
-     * is tens of KB; at the policy cache's default of 10,000 entries a stream of new tokens exhausted a
-     * 256 MB heap in bench/run's new-token-per-request mix).
+     * Parsed policies per distinct authorization claims. Bounded apart from the verified-token cache:
+     * tokens that share their policies (every token of a user, a role's users) share one entry, so
+     * {@value #POLICY_CACHE_ENTRIES} sets serve far more tokens; a parsed 10-statement set is tens of KB.
      */
     private final PolicySetCache cache = new PolicySetCache(POLICY_CACHE_ENTRIES);
     private GroupPolicies groups;
@@ -102,7 +103,7 @@ public class AccessDecisions {
         }
         Decision decision;
         try {
-            List<Policy> policies = cache.get(token.key(), () -> policiesOf(token));
+            List<Policy> policies = cache.get(token.authorizationKey(), () -> policiesOf(token));
             decision = evaluator.evaluate(caller, action, policies,
                     ConditionContext.forRequest(caller, clock, sourceIp, ticketType));
         } catch (PolicyException e) {

@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Parsed policy sets kept per token, so that a token presented again is not parsed again.
+ * Parsed policy sets kept per distinct input (the {@code policies} and {@code groups} claims of a token),
+ * so that policies seen before are not parsed again, whichever token carries them.
  *
  * <p>A bounded least-recently-used map guarded by one lock; parsing happens outside the lock. A parse
  * that throws caches nothing and the exception reaches the caller (who fails closed). Keys are whatever

@@ -10,7 +10,8 @@
  * {@link org.opencoc.attachment.iam.policy.ConditionContext}, and returns a
  * {@link org.opencoc.attachment.iam.policy.Decision} fit for the audit line.
  * {@link org.opencoc.attachment.iam.policy.GroupPolicies} maps group names to policies from a configured
- * file, and {@link org.opencoc.attachment.iam.policy.PolicySetCache} keeps parsed policy sets per token.
+ * file, and {@link org.opencoc.attachment.iam.policy.PolicySetCache} keeps parsed policy sets per distinct
+ * policies and groups.
  *
  * <p>Everything here fails closed: a document that cannot be parsed must be turned into a denial by
  * the caller ({@link org.opencoc.attachment.iam.policy.Decision#failClosed(PolicyException)}), and a

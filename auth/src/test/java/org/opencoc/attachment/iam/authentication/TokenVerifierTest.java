@@ -88,6 +88,46 @@ class TokenVerifierTest {
     }
 
     @Test
+    void servesATokenReadInPlaceFromTheCacheOfTheSameTokenAlone() {
+        String token = genuine();
+        String header = "Bearer " + token + "  ";
+
+        assertThat(verifier.verify(header, 7, 7 + token.length())).isSameAs(verifier.verify(token));
+    }
+
+    @Test
+    void doesNotServeATokenWithOneMoreCharacterInPlaceFromTheCache() {
+        String token = genuine();
+        verifier.verify(token);
+
+        assertThrows(TokenRefused.class, () -> verifier.verify(token + "A", 0, token.length() + 1));
+    }
+
+    /**
+     * The cache key hashes the token as ISO-8859-1 bytes: a character beyond that charset, here one whose
+     * low byte is the genuine character's, must not find the genuine token in the cache.
+     */
+    @Test
+    void doesNotServeACachedTokenToACharacterWithTheSameLowByte() {
+        String token = genuine();
+        verifier.verify(token);
+        char[] forged = token.toCharArray();
+        forged[20] = (char) (forged[20] + 0x100);
+
+        assertThrows(TokenRefused.class, () -> verifier.verify(new String(forged)));
+    }
+
+    @Test
+    void doesNotServeACachedTokenToALatin1CharacterOutsideTheAlphabet() {
+        String token = genuine();
+        verifier.verify(token);
+        char[] forged = token.toCharArray();
+        forged[20] = '\u00e9';
+
+        assertThrows(TokenRefused.class, () -> verifier.verify(new String(forged)));
+    }
+
+    @Test
     void verifiesAgainWithTheCacheOff() {
         TokenVerifier uncached = verifier(false);
         String token = genuine();

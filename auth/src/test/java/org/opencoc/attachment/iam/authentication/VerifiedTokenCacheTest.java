@@ -24,7 +24,7 @@ class VerifiedTokenCacheTest {
     }
 
     private static VerifiedToken token(String raw, Instant exp, Instant nbf) {
-        return new VerifiedToken(raw, TokenVerifier.sha256(raw), Json.createObjectBuilder().build(), ALICE,
+        return VerifiedToken.of(raw, TokenVerifier.sha256(raw), Json.createObjectBuilder().build(), ALICE,
                 exp.getEpochSecond(), nbf == null ? null : nbf.getEpochSecond());
     }
 
