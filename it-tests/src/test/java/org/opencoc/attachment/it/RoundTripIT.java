@@ -65,6 +65,21 @@ class RoundTripIT extends DeployedWar {
     }
 
     @Test
+    void theUploadAnswerCarriesItsContentLength() {
+        HttpResponse<byte[]> response = service.upload(token, "notes.txt", SampleFiles.utf8Text());
+
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    }
+
+    @Test
+    void anErrorEnvelopeCarriesItsContentLength() {
+        HttpResponse<byte[]> response = service.download(token, "3f2c1a9e-0000-4000-8000-000000000000");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    }
+
+    @Test
     void downloadCarriesRepresentationAndSafetyHeaders() throws Exception {
         byte[] content = SampleFiles.pdf();
         String docId = service.uploadOk(token, "report.pdf", content);
