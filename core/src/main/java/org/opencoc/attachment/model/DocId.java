@@ -2,7 +2,6 @@ package org.opencoc.attachment.model;
 
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.opencoc.attachment.error.AttachmentException;
 
@@ -13,11 +12,10 @@ import org.opencoc.attachment.error.AttachmentException;
  */
 public record DocId(String value) {
 
-    private static final Pattern CANONICAL =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int LENGTH = 36;
 
     public DocId {
-        if (value == null || !CANONICAL.matcher(value).matches()) {
+        if (!isCanonical(value)) {
             throw AttachmentException.invalidParameter("doc_id must be a lower-case UUID.");
         }
     }
@@ -30,6 +28,24 @@ public record DocId(String value) {
     /** A new random (version 4) id. */
     public static DocId random() {
         return new DocId(UUID.randomUUID().toString());
+    }
+
+    /**
+     * {@code 8-4-4-4-12} lower-case hex digits: {@code [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}},
+     * checked by a loop rather than a regular expression (this runs on every download).
+     */
+    private static boolean isCanonical(String value) {
+        if (value == null || value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A storage-friendly two-character fan-out prefix (the first two hex digits). */

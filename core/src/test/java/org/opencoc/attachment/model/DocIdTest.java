@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
 
@@ -64,6 +66,15 @@ class DocIdTest {
     @Test
     void rejectsTrailingLineFeed() {
         assertInvalid(CANONICAL + "\n");
+    }
+
+    /** Thirty-six characters each, one of them wrong. */
+    @ParameterizedTest
+    @ValueSource(strings = {"3f2a9c1e7-b4d-4e8a-9c2f-1a2b3c4d5e6f", "3f2a9c1g-7b4d-4e8a-9c2f-1a2b3c4d5e6f",
+        "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6/", "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6０",
+        "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e-f", "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6F"})
+    void rejectsAnyCharacterOutOfItsPlace(String value) {
+        assertInvalid(value);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.opencoc.attachment.iam.policy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +53,18 @@ public final class ConditionContext {
     /** The ticket type of the request path, such as {@code incident}. */
     public static final String TICKET_TYPE = "coc:TicketType";
 
+    private static final String FOLDED_CURRENT_TIME = fold(CURRENT_TIME);
+    private static final String FOLDED_SOURCE_IP = fold(SOURCE_IP);
+    private static final String FOLDED_USER_ID = fold(USER_ID);
+    private static final String FOLDED_USER_NAME = fold(USER_NAME);
+    private static final String FOLDED_DOMAIN_NAME = fold(DOMAIN_NAME);
+    private static final String FOLDED_PRINCIPAL_ACCOUNT = fold(PRINCIPAL_ACCOUNT);
+    private static final String FOLDED_PRINCIPAL_URN = fold(PRINCIPAL_URN);
+    private static final String FOLDED_PRINCIPAL_TYPE = fold(PRINCIPAL_TYPE);
+    private static final String FOLDED_MFA_PRESENT = fold(MFA_PRESENT);
+    private static final String FOLDED_SERVICE_NAME = fold(SERVICE_NAME);
+    private static final String FOLDED_TICKET_TYPE = fold(TICKET_TYPE);
+
     private static final ConditionContext EMPTY = new ConditionContext(Map.of());
 
     private final Map<String, Entry> entries;
@@ -89,26 +101,30 @@ public final class ConditionContext {
     public static ConditionContext forRequest(Caller caller, Clock clock, String sourceIp, String ticketType) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(clock, "clock");
-        Instant now = clock.instant();
-        Builder builder = builder()
-                .put(CURRENT_TIME, new ContextValue(now.toString(), now))
-                .put(USER_ID, caller.userId())
-                .put(USER_NAME, caller.userName())
-                .put(PRINCIPAL_ACCOUNT, caller.domainId())
-                .put(PRINCIPAL_URN, caller.urn())
-                .put(PRINCIPAL_TYPE, caller.type() == Caller.PrincipalType.ACCOUNT ? "Account" : "User")
-                .put(MFA_PRESENT, Boolean.toString(caller.mfa()))
-                .put(SERVICE_NAME, THIS_SERVICE);
+        // built directly, with the keys folded once (Builder.put folds and copies per key): this runs per request
+        Map<String, Entry> entries = new HashMap<>(16);
+        entries.put(FOLDED_CURRENT_TIME, new Entry(CURRENT_TIME, List.of(new ContextValue(clock.instant()))));
+        put(entries, FOLDED_USER_ID, USER_ID, caller.userId());
+        put(entries, FOLDED_USER_NAME, USER_NAME, caller.userName());
+        put(entries, FOLDED_PRINCIPAL_ACCOUNT, PRINCIPAL_ACCOUNT, caller.domainId());
+        put(entries, FOLDED_PRINCIPAL_URN, PRINCIPAL_URN, caller.urn());
+        put(entries, FOLDED_PRINCIPAL_TYPE, PRINCIPAL_TYPE, caller.type() == Caller.PrincipalType.ACCOUNT ? "Account" : "User");
+        put(entries, FOLDED_MFA_PRESENT, MFA_PRESENT, caller.mfa() ? "true" : "false");
+        put(entries, FOLDED_SERVICE_NAME, SERVICE_NAME, THIS_SERVICE);
         if (!caller.domainName().isBlank()) {
-            builder.put(DOMAIN_NAME, caller.domainName());
+            put(entries, FOLDED_DOMAIN_NAME, DOMAIN_NAME, caller.domainName());
         }
         if (sourceIp != null && !sourceIp.isBlank()) {
-            builder.put(SOURCE_IP, sourceIp.strip());
+            put(entries, FOLDED_SOURCE_IP, SOURCE_IP, sourceIp.strip());
         }
         if (ticketType != null && !ticketType.isBlank()) {
-            builder.put(TICKET_TYPE, ticketType);
+            put(entries, FOLDED_TICKET_TYPE, TICKET_TYPE, ticketType);
         }
-        return builder.build();
+        return new ConditionContext(Collections.unmodifiableMap(entries));
+    }
+
+    private static void put(Map<String, Entry> entries, String folded, String key, String value) {
+        entries.put(folded, new Entry(key, List.of(new ContextValue(Objects.requireNonNull(value, key)))));
     }
 
     /** The values of {@code key} (case-insensitive); empty when the key is absent. */

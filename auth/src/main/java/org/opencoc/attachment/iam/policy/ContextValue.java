@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 final class ContextValue {
 
-    private final String text;
+    private volatile String text;
     private volatile BigDecimal number;
     private volatile Instant instant;
     private volatile IPAddress ip;
@@ -20,19 +20,24 @@ final class ContextValue {
         this.text = text;
     }
 
-    ContextValue(String text, Instant instant) {
-        this.text = text;
+    /** An instant whose text (ISO 8601, UTC) is written only if a condition reads it as text. */
+    ContextValue(Instant instant) {
         this.instant = instant;
     }
 
     String text() {
-        return text;
+        String value = text;
+        if (value == null) {
+            value = instant.toString();
+            text = value;
+        }
+        return value;
     }
 
     BigDecimal number() {
         BigDecimal value = number;
         if (value == null) {
-            value = TypedValues.number(text);
+            value = TypedValues.number(text());
             number = value;
         }
         return value;
@@ -41,20 +46,20 @@ final class ContextValue {
     Instant instant() {
         Instant value = instant;
         if (value == null) {
-            value = TypedValues.instant(text);
+            value = TypedValues.instant(text());
             instant = value;
         }
         return value;
     }
 
     boolean bool() {
-        return TypedValues.bool(text);
+        return TypedValues.bool(text());
     }
 
     IPAddress ip() {
         IPAddress value = ip;
         if (value == null) {
-            value = TypedValues.ipAddress(text);
+            value = TypedValues.ipAddress(text());
             ip = value;
         }
         return value;
@@ -62,6 +67,6 @@ final class ContextValue {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }
