@@ -95,7 +95,7 @@ final class AuditLine {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c == '=' || Character.isWhitespace(c)) {
+            if (c > ' ' && c < 0x7f ? c == '"' || c == '\\' || c == '=' : Character.isWhitespace(c)) {
                 return true;
             }
         }

@@ -9,6 +9,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencoc.attachment.iam.Caller;
 
 class AuditLineTest {
@@ -72,6 +74,21 @@ class AuditLineTest {
                 "no statement allows \"it\"")).text();
 
         assertThat(text).contains(" policy=\"no statement allows \\\"it\\\"\" statement=\"\" ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=b", "a\\b", "a\tb", "a\u2003b", "a\u001fb", "a\nb"})
+    void quotesAValueWithASeparatorOrAnyWhitespace(String policy) {
+        String text = line(AuditRecord.allow(ALICE, "coc:ticket:downloadFile", policy, "s")).text();
+
+        assertThat(text).contains(" policy=\"");
+    }
+
+    @Test
+    void leavesAPlainValueUnquoted() {
+        String text = line(AuditRecord.allow(ALICE, "coc:ticket:downloadFile", "read-only:v1", "s")).text();
+
+        assertThat(text).contains(" policy=read-only:v1 ");
     }
 
     @Test

@@ -112,8 +112,8 @@ public class AttachmentsResource {
     private Response serve(ConditionalRequest.Method method, String ticketType, String docId,
                            ContainerRequestContext context) {
         AttachmentMetadata attachment = findOwned(ticketType, docId, CurrentCaller.of(context).domainId());
-        Representation representation = new Representation(attachment.entityTag(), attachment.createdAt(),
-                attachment.size());
+        String entityTag = attachment.entityTag();
+        Representation representation = new Representation(entityTag, attachment.createdAt(), attachment.size());
         ConditionalRequest request = new ConditionalRequest(method,
                 context.getHeaderString(HttpHeaders.IF_MATCH),
                 context.getHeaderString(HttpHeaders.IF_NONE_MATCH),
@@ -132,7 +132,7 @@ public class AttachmentsResource {
         }
         if (outcome instanceof Outcome.NotModified) {
             return Response.notModified()
-                    .header(HttpHeaders.ETAG, attachment.entityTag())
+                    .header(HttpHeaders.ETAG, entityTag)
                     .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                     .build();
@@ -209,7 +209,7 @@ public class AttachmentsResource {
         return response
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", ContentDisposition.attachment(attachment.fileName().value()))
-                .header(HttpHeaders.ETAG, attachment.entityTag())
+                .header(HttpHeaders.ETAG, representation.entityTag())
                 .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
                 .header("Accept-Ranges", "bytes")
                 .header("Repr-Digest", "sha-256=:" + attachment.sha256Base64() + ":")
