@@ -31,8 +31,9 @@ import org.eclipse.microprofile.jwt.config.Names;
  * @param cacheEnabled        {@value #CACHE_ENABLED} (default true): whether verified tokens are cached
  * @param cacheMaxEntries     {@value #CACHE_MAX_ENTRIES} (default {@value #DEFAULT_CACHE_MAX_ENTRIES})
  * @param cacheMaxBytes       {@value #CACHE_MAX_BYTES} (default {@value #DEFAULT_CACHE_MAX_BYTES}): the
- *                            bound on the cache's estimated heap, {@link VerifiedTokenCache#HEAP_PER_TOKEN_CHAR}
- *                            bytes per token character (about 1,600 tokens of 3 KB, 5,000 of 1 KB)
+ *                            bound on the cache's estimated heap, a byte per token character plus
+ *                            {@link VerifiedTokenCache#ENTRY_OVERHEAD_BYTES} per token (about 5,000
+ *                            tokens of 2.8 KB; tokens of 1 KB meet the entry bound first)
  * @param cacheMaxLifetime    {@value #CACHE_MAX_SECONDS} (seconds, default
  *                            {@value #DEFAULT_CACHE_MAX_SECONDS}): an entry lives until the earlier of
  *                            {@code exp} + skew and this
@@ -61,7 +62,7 @@ public record AuthenticationSettings(Optional<String> publicKeyLocation, Optiona
     public static final int DEFAULT_MAX_TOKEN_BYTES = 32 * 1024;
     public static final long DEFAULT_KEYS_RELOAD_SECONDS = 10;
     public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
-    public static final long DEFAULT_CACHE_MAX_BYTES = 48L * 1024 * 1024;
+    public static final long DEFAULT_CACHE_MAX_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_CACHE_MAX_SECONDS = 300;
 
     public AuthenticationSettings {

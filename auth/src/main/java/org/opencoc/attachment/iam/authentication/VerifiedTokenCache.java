@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       maximum lifetime;</li>
  *   <li>{@code exp} and {@code nbf} still hold with the skew (checked again on every hit).</li>
  * </ul>
- * Bounded by a number of entries and by an estimate of their heap: {@value #HEAP_PER_TOKEN_CHAR} bytes
- * per character of token (the token text plus its parsed claims; a bench/run token of 3 KB with ten
- * inline policy statements holds about that). When a new entry does not fit, expired entries are
+ * Bounded by a number of entries and by an estimate of their heap: one byte per character of token
+ * (its text) plus {@value #ENTRY_OVERHEAD_BYTES} (what a {@link VerifiedToken} keeps beside the text,
+ * and the map entry: about 400 bytes measured for bench/run's token of 2.8 KB with ten inline policy
+ * statements). When a new entry does not fit, expired entries are
  * swept, and if that is not enough about a tenth of the entries is dropped (in the map's hash order,
  * which no client controls). Concurrent puts may overshoot the bounds by one entry per thread. What the cache returns is only who the caller
  * is; authorization is evaluated per request.
@@ -29,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VerifiedTokenCache {
 
-    /** The estimated heap bytes of one cached token, per character of its compact form. */
-    public static final int HEAP_PER_TOKEN_CHAR = 10;
+    /** The estimated heap bytes of one cached token beyond its text (one byte per character). */
+    public static final int ENTRY_OVERHEAD_BYTES = 512;
 
     private record Entry(VerifiedToken token, long generation, long usableUntilMillis) {
     }
@@ -45,7 +46,7 @@ public final class VerifiedTokenCache {
 
     /**
      * @param maxEntries at most this many tokens; 0 turns the cache off
-     * @param maxBytes   at most this many estimated heap bytes in all ({@link #HEAP_PER_TOKEN_CHAR})
+     * @param maxBytes   at most this many estimated heap bytes in all ({@link #ENTRY_OVERHEAD_BYTES})
      */
     public VerifiedTokenCache(Clock clock, Duration skew, Duration maxLifetime, int maxEntries, long maxBytes) {
         this.clock = clock;
@@ -116,7 +117,7 @@ public final class VerifiedTokenCache {
     }
 
     private static long weight(VerifiedToken token) {
-        return (long) token.getRawToken().length() * HEAP_PER_TOKEN_CHAR;
+        return (long) token.getRawToken().length() + ENTRY_OVERHEAD_BYTES;
     }
 
     private void makeRoom(long now, long length) {
