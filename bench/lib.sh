@@ -224,13 +224,14 @@ run_wrk() { # out_file threads conns duration url [header]
 }
 
 # The warm-up of every full measurement (bench/run, war-ab, profile-war): see warm_up.
-full_warm_up() { warm_window=10s; warm_min=60s; warm_max=240s; }
+full_warm_up() { warm_window=10s; warm_min=120s; warm_max=240s; }
 
 # Warm-up of one system: windows of $warm_window, for at least $warm_min (default 0) and then until two
 # in a row agree within 10%, or until $warm_max of load has passed; logs how long it took and what the
-# windows gave. The service needs about a minute of load on 2 cores before its JIT has compiled the
-# request path, the floor about half that, and on the way the service's rate can stall for a window or
-# two (3.3k, 3.7k, then 6k, 10k, 16k): the minimum keeps such a plateau from passing for the end.
+# windows gave. The service needs 70-110 s of load on 2 cores before its JIT has compiled the request
+# path, the floor about 30 s, and on the way the service's rate stalls for several windows (3.3k, 3.5k,
+# 3.7k, then 6k, 10k, 16k): the minimum (120 s in full runs; 60 s once stopped on such a plateau)
+# keeps it from passing for the end.
 warm_up() { # name threads conns url [header]
   local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
   while [ $spent -lt "${warm_max%s}" ]; do
