@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.opencoc.attachment.iam.Caller;
 
 /**
@@ -53,17 +55,11 @@ public final class ConditionContext {
     /** The ticket type of the request path, such as {@code incident}. */
     public static final String TICKET_TYPE = "coc:TicketType";
 
-    private static final String FOLDED_CURRENT_TIME = fold(CURRENT_TIME);
-    private static final String FOLDED_SOURCE_IP = fold(SOURCE_IP);
-    private static final String FOLDED_USER_ID = fold(USER_ID);
-    private static final String FOLDED_USER_NAME = fold(USER_NAME);
-    private static final String FOLDED_DOMAIN_NAME = fold(DOMAIN_NAME);
-    private static final String FOLDED_PRINCIPAL_ACCOUNT = fold(PRINCIPAL_ACCOUNT);
-    private static final String FOLDED_PRINCIPAL_URN = fold(PRINCIPAL_URN);
-    private static final String FOLDED_PRINCIPAL_TYPE = fold(PRINCIPAL_TYPE);
-    private static final String FOLDED_MFA_PRESENT = fold(MFA_PRESENT);
-    private static final String FOLDED_SERVICE_NAME = fold(SERVICE_NAME);
-    private static final String FOLDED_TICKET_TYPE = fold(TICKET_TYPE);
+    /** The standard keys, folded once: {@link #forRequest} runs per request. */
+    private static final Map<String, String> FOLDED_STANDARD_KEYS = Stream.of(CURRENT_TIME, SOURCE_IP, USER_ID,
+                    USER_NAME, DOMAIN_NAME, PRINCIPAL_ACCOUNT, PRINCIPAL_URN, PRINCIPAL_TYPE, MFA_PRESENT,
+                    SERVICE_NAME, TICKET_TYPE)
+            .collect(Collectors.toUnmodifiableMap(key -> key, ConditionContext::fold));
 
     private static final ConditionContext EMPTY = new ConditionContext(Map.of());
 
@@ -103,28 +99,33 @@ public final class ConditionContext {
         Objects.requireNonNull(clock, "clock");
         // built directly, with the keys folded once (Builder.put folds and copies per key): this runs per request
         Map<String, Entry> entries = new HashMap<>(16);
-        entries.put(FOLDED_CURRENT_TIME, new Entry(CURRENT_TIME, List.of(new ContextValue(clock.instant()))));
-        put(entries, FOLDED_USER_ID, USER_ID, caller.userId());
-        put(entries, FOLDED_USER_NAME, USER_NAME, caller.userName());
-        put(entries, FOLDED_PRINCIPAL_ACCOUNT, PRINCIPAL_ACCOUNT, caller.domainId());
-        put(entries, FOLDED_PRINCIPAL_URN, PRINCIPAL_URN, caller.urn());
-        put(entries, FOLDED_PRINCIPAL_TYPE, PRINCIPAL_TYPE, caller.type() == Caller.PrincipalType.ACCOUNT ? "Account" : "User");
-        put(entries, FOLDED_MFA_PRESENT, MFA_PRESENT, caller.mfa() ? "true" : "false");
-        put(entries, FOLDED_SERVICE_NAME, SERVICE_NAME, THIS_SERVICE);
+        put(entries, CURRENT_TIME, new ContextValue(clock.instant()));
+        put(entries, USER_ID, caller.userId());
+        put(entries, USER_NAME, caller.userName());
+        put(entries, PRINCIPAL_ACCOUNT, caller.domainId());
+        put(entries, PRINCIPAL_URN, caller.urn());
+        put(entries, PRINCIPAL_TYPE, caller.type() == Caller.PrincipalType.ACCOUNT ? "Account" : "User");
+        put(entries, MFA_PRESENT, caller.mfa() ? "true" : "false");
+        put(entries, SERVICE_NAME, THIS_SERVICE);
         if (!caller.domainName().isBlank()) {
-            put(entries, FOLDED_DOMAIN_NAME, DOMAIN_NAME, caller.domainName());
+            put(entries, DOMAIN_NAME, caller.domainName());
         }
         if (sourceIp != null && !sourceIp.isBlank()) {
-            put(entries, FOLDED_SOURCE_IP, SOURCE_IP, sourceIp.strip());
+            put(entries, SOURCE_IP, sourceIp.strip());
         }
         if (ticketType != null && !ticketType.isBlank()) {
-            put(entries, FOLDED_TICKET_TYPE, TICKET_TYPE, ticketType);
+            put(entries, TICKET_TYPE, ticketType);
         }
         return new ConditionContext(Collections.unmodifiableMap(entries));
     }
 
-    private static void put(Map<String, Entry> entries, String folded, String key, String value) {
-        entries.put(folded, new Entry(key, List.of(new ContextValue(Objects.requireNonNull(value, key)))));
+    /** Sets one of the standard keys to one value. */
+    private static void put(Map<String, Entry> entries, String standardKey, String value) {
+        put(entries, standardKey, new ContextValue(Objects.requireNonNull(value, standardKey)));
+    }
+
+    private static void put(Map<String, Entry> entries, String standardKey, ContextValue value) {
+        entries.put(FOLDED_STANDARD_KEYS.get(standardKey), new Entry(standardKey, List.of(value)));
     }
 
     /** The values of {@code key} (case-insensitive); empty when the key is absent. */
