@@ -36,21 +36,23 @@ public final class BearerTokens {
         while (end > 0 && Character.isWhitespace(value.charAt(end - 1))) {
             end--;
         }
-        int start = 0;
-        while (start < end && Character.isWhitespace(value.charAt(start))) {
-            start++;
-        }
+        int start = skipWhitespace(value, 0, end);
         if (end - start <= SCHEME.length() || !value.regionMatches(true, start, SCHEME, 0, SCHEME.length())
                 || value.charAt(start + SCHEME.length()) != ' ') {
             throw new TokenRefused("the Authorization header does not carry a Bearer token");
         }
-        start += SCHEME.length();
-        while (start < end && Character.isWhitespace(value.charAt(start))) {
-            start++;
-        }
+        start = skipWhitespace(value, start + SCHEME.length(), end);
         if (start == end) {
             throw new TokenRefused("the Authorization header does not carry a Bearer token");
         }
         return Optional.of(verifier.verify(value, start, end));
+    }
+
+    private static int skipWhitespace(String value, int from, int end) {
+        int at = from;
+        while (at < end && Character.isWhitespace(value.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 }
