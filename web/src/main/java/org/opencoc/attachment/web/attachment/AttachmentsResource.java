@@ -71,6 +71,8 @@ public class AttachmentsResource {
     @Inject
     AttachmentStore store;
 
+    private final RepresentationHeaders.Memo headers = new RepresentationHeaders.Memo();
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
@@ -112,8 +114,8 @@ public class AttachmentsResource {
     private Response serve(ConditionalRequest.Method method, String ticketType, String docId,
                            ContainerRequestContext context) {
         AttachmentMetadata attachment = findOwned(ticketType, docId, CurrentCaller.of(context).domainId());
-        String entityTag = attachment.entityTag();
-        Representation representation = new Representation(entityTag, attachment.createdAt(), attachment.size());
+        RepresentationHeaders values = headers.of(attachment);
+        Representation representation = values.representation();
         ConditionalRequest request = new ConditionalRequest(method,
                 context.getHeaderString(HttpHeaders.IF_MATCH),
                 context.getHeaderString(HttpHeaders.IF_NONE_MATCH),
@@ -124,7 +126,7 @@ public class AttachmentsResource {
         Outcome outcome = ConditionalEvaluator.evaluate(request, representation, clock.instant());
         boolean withBody = method == ConditionalRequest.Method.GET;
         if (outcome instanceof Outcome.Partial partial) {
-            return representationHeaders(Response.status(206), attachment, representation)
+            return representationHeaders(Response.status(206), values)
                     .header("Content-Range", partial.contentRange())
                     .header(HttpHeaders.CONTENT_LENGTH, partial.contentLength())
                     .entity(withBody ? body(attachment, partial.first(), partial.contentLength()) : null)
@@ -132,8 +134,8 @@ public class AttachmentsResource {
         }
         if (outcome instanceof Outcome.NotModified) {
             return Response.notModified()
-                    .header(HttpHeaders.ETAG, entityTag)
-                    .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
+                    .header(HttpHeaders.ETAG, representation.entityTag())
+                    .header(HttpHeaders.LAST_MODIFIED, values.lastModified())
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                     .build();
         }
@@ -146,7 +148,7 @@ public class AttachmentsResource {
                     .header("Content-Range", unsatisfiable.contentRange())
                     .build();
         }
-        return representationHeaders(Response.ok(), attachment, representation)
+        return representationHeaders(Response.ok(), values)
                 .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
                 .entity(withBody ? body(attachment, 0, attachment.size()) : null)
                 .build();
@@ -204,15 +206,14 @@ public class AttachmentsResource {
     }
 
     private static Response.ResponseBuilder representationHeaders(Response.ResponseBuilder response,
-                                                                  AttachmentMetadata attachment,
-                                                                  Representation representation) {
+                                                                  RepresentationHeaders values) {
         return response
                 .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", ContentDisposition.attachment(attachment.fileName().value()))
-                .header(HttpHeaders.ETAG, representation.entityTag())
-                .header(HttpHeaders.LAST_MODIFIED, representation.lastModifiedHeader())
+                .header("Content-Disposition", values.contentDisposition())
+                .header(HttpHeaders.ETAG, values.representation().entityTag())
+                .header(HttpHeaders.LAST_MODIFIED, values.lastModified())
                 .header("Accept-Ranges", "bytes")
-                .header("Repr-Digest", "sha-256=:" + attachment.sha256Base64() + ":")
+                .header("Repr-Digest", values.reprDigest())
                 .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
