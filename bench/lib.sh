@@ -223,31 +223,44 @@ run_wrk() { # out_file threads conns duration url [header]
   return 0
 }
 
+# How many methods the JIT of JVM $1 has compiled so far (jstat -compiler), or nothing if it cannot tell.
+jit_compiled() { # pid
+  jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'
+}
+
 # The warm-up of every full measurement (bench/run, war-ab, profile-war): see warm_up.
-full_warm_up() { warm_window=10s; warm_min=120s; warm_max=240s; }
+full_warm_up() { warm_window=10s; warm_min=120s; warm_max=300s; }
 
 # Warm-up of one system: windows of $warm_window, for at least $warm_min (default 0) and then until two
-# in a row agree within 10%, or until $warm_max of load has passed; logs how long it took and what the
-# windows gave. The service needs 70-110 s of load on 2 cores before its JIT has compiled the request
-# path, the floor about 30 s, and on the way the service's rate stalls for several windows (3.3k, 3.5k,
-# 3.7k, then 6k, 10k, 16k): the minimum (120 s in full runs; 60 s once stopped on such a plateau)
-# keeps it from passing for the end.
-warm_up() { # name threads conns url [header]
-  local name=$1 t=$2 c=$3 url=$4 header=${5:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
+# in a row agree within 10% and, for a JVM (its pid given), the JIT compiled at most 20 methods in the
+# last window; or until $warm_max of load has passed. Logs how long it took and, per window, the req/s
+# and the methods compiled. On 2 cores the service's JIT compiles 110-240 methods per 10 s window
+# for its first 110 s of load and its rate climbs meanwhile with plateaus (3.6k, 3.8k, 4.0k, then 6k,
+# 7.5k), so two agreeing windows alone once ended its warm-up at 2.8k req/s on a busy machine, where
+# it later ran at 6k; once its hot path is compiled it compiles 0-15 per window (bench/warm-curve).
+warm_up() { # name threads conns url [header] [jvm pid]
+  local name=$1 t=$2 c=$3 url=$4 header=${5:-} pid=${6:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
+  local before after compiled
   while [ $spent -lt "${warm_max%s}" ]; do
     i=$((i + 1))
     spent=$((spent + w))
+    before=""; [ -n "$pid" ] && before=$(jit_compiled "$pid")
     # a cold server may answer nothing within the first window: that window counts, the next one decides
     run_wrk "$work/logs/wrk-warm-$name-$i.txt" "$t" "$c" "$warm_window" "$url" "$header" 2>/dev/null \
       || { previous=""; wrk_rps=0; seen="$seen 0"; continue; }
-    seen="$seen ${wrk_rps%.*}"
-    if [ $spent -ge "${min%s}" ] && [ -n "$previous" ] \
+    compiled=0
+    if [ -n "$before" ] && after=$(jit_compiled "$pid") && [ -n "$after" ]; then
+      compiled=$((after - before)); seen="$seen ${wrk_rps%.*}/${compiled}"
+    else
+      seen="$seen ${wrk_rps%.*}"
+    fi
+    if [ $spent -ge "${min%s}" ] && [ -n "$previous" ] && [ "$compiled" -le 20 ] \
         && awk -v a="$previous" -v b="$wrk_rps" 'BEGIN {d = a - b; if (d < 0) d = -d; exit !(d <= 0.1 * b)}'; then
       break
     fi
     previous=$wrk_rps
   done
-  log "  warm-up $name: ${spent}s, windows of $warm_window (req/s):$seen"
+  log "  warm-up $name: ${spent}s, windows of $warm_window (req/s[/methods the JIT compiled]):$seen"
   record warmup_s "$name" 1 "$spent"
 }
 
