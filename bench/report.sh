@@ -95,7 +95,7 @@ write_report() {
     echo "The **floor** is a 2-class JAX-RS WAR (\`bench/floor\`, built by the benchmark, never shipped) that"
     echo "returns the same 4 KiB from memory, on the same Payara Micro with the same JVM options, heap and"
     echo "pre-boot file as the service. Every system was warmed up first (${warm_window} windows, at least"
-    echo "${warm_min} and then until two in a row agree within 10%, at most ${warm_max}: service"
+    echo "${warm_min} and then until two in a row agree within 10% and the JIT of a JVM compiled at most 20 methods in the last, at most ${warm_max}: service"
     echo "$(median warmup_s service) s, floor $(median warmup_s floor) s, nginx $(median warmup_s nginx) s, S3Proxy"
     echo "$(median warmup_s s3proxy) s), then all take turns in each round (wrk -t2 -c64, ${dur}; the"
     echo "new-token mix runs shorter so that no token is sent twice)."
