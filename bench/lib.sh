@@ -228,6 +228,13 @@ jit_compiled() { # pid
   jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'
 }
 
+# How many methods the JIT of JVM $2 compiled since it had compiled $1 (from jit_compiled), or nothing.
+jit_since() { # before pid
+  local after
+  [ -n "$1" ] && after=$(jit_compiled "$2") && [ -n "$after" ] && echo $((after - $1))
+  return 0
+}
+
 # The warm-up of every full measurement (bench/run, war-ab, profile-war): see warm_up.
 full_warm_up() { warm_window=10s; warm_min=120s; warm_max=300s; }
 
@@ -240,7 +247,7 @@ full_warm_up() { warm_window=10s; warm_min=120s; warm_max=300s; }
 # it later ran at 6k; once its hot path is compiled it compiles 0-15 per window (bench/warm-curve).
 warm_up() { # name threads conns url [header] [jvm pid]
   local name=$1 t=$2 c=$3 url=$4 header=${5:-} pid=${6:-} previous="" spent=0 i=0 w=${warm_window%s} min=${warm_min:-0s} seen=""
-  local before after compiled
+  local before compiled
   while [ $spent -lt "${warm_max%s}" ]; do
     i=$((i + 1))
     spent=$((spent + w))
@@ -248,13 +255,9 @@ warm_up() { # name threads conns url [header] [jvm pid]
     # a cold server may answer nothing within the first window: that window counts, the next one decides
     run_wrk "$work/logs/wrk-warm-$name-$i.txt" "$t" "$c" "$warm_window" "$url" "$header" 2>/dev/null \
       || { previous=""; wrk_rps=0; seen="$seen 0"; continue; }
-    compiled=0
-    if [ -n "$before" ] && after=$(jit_compiled "$pid") && [ -n "$after" ]; then
-      compiled=$((after - before)); seen="$seen ${wrk_rps%.*}/${compiled}"
-    else
-      seen="$seen ${wrk_rps%.*}"
-    fi
-    if [ $spent -ge "${min%s}" ] && [ -n "$previous" ] && [ "$compiled" -le 20 ] \
+    compiled=$(jit_since "$before" "$pid")
+    seen="$seen ${wrk_rps%.*}${compiled:+/$compiled}"
+    if [ $spent -ge "${min%s}" ] && [ -n "$previous" ] && [ "${compiled:-0}" -le 20 ] \
         && awk -v a="$previous" -v b="$wrk_rps" 'BEGIN {d = a - b; if (d < 0) d = -d; exit !(d <= 0.1 * b)}'; then
       break
     fi
