@@ -14,13 +14,14 @@ import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.storage.StagedFile;
 
 /**
- * Runs an upload through its checks in the cheapest order and publishes it only when all pass:
- * the name's extension (before a byte is read), the size limit (while bytes arrive), emptiness, the
- * client's digest, and finally the content type. Until {@link #publish} succeeds nothing is visible,
- * and a refused upload leaves nothing behind.
+ * Runs an upload through its checks in the cheapest order and publishes it only when all pass: the
+ * declared length (before a byte is read), the name's extension (before a byte of the file is read),
+ * the size limit (while bytes arrive), emptiness, the client's digest, and finally the content type.
+ * Until {@link Upload#publish} succeeds nothing is visible, and a refused upload leaves nothing behind.
  *
- * <p>Two steps because multipart bodies must be read to the end before publishing (to refuse a second
- * {@code file} part): {@link #receive} stages, {@link #publish} checks and publishes.
+ * <p>One conversation per request, {@link #begin}: the transport then streams the file into the
+ * {@link Upload} it gets, and publishes it once the whole body has been read (a multipart body must be
+ * read to the end, to refuse a second {@code file} part).
  */
 public final class AttachmentUploader {
 
@@ -39,30 +40,47 @@ public final class AttachmentUploader {
         this.ids = ids;
     }
 
-    /** The rules this uploader enforces. */
-    public UploadRules rules() {
+    /**
+     * Starts an upload for {@code domainId}, refusing it (413) at once when the declared body length is
+     * over {@link UploadRules#maxBodyBytes()}. The caller closes the result, which deletes whatever was
+     * staged and not published.
+     *
+     * @param type           the ticket type the attachment is uploaded under
+     * @param domainId       the account that will own it
+     * @param uploaderUrn    the principal URN of the uploader
+     * @param requestDigest  the digest the client sent for the whole request, if any; a digest on the
+     *                       file part, if any, wins over it
+     * @param declaredLength the request body's declared length, negative when none was declared
+     */
+    public Upload begin(TicketType type, String domainId, String uploaderUrn,
+                        Optional<ContentDigest> requestDigest, long declaredLength) {
+        rules.checkDeclaredLength(declaredLength);
+        return new Upload(this, type, domainId, uploaderUrn, requestDigest);
+    }
+
+    UploadRules rules() {
         return rules;
     }
 
     /** Checks the name and streams the content to staging under the size limit; the caller closes the result. */
-    public StagedFile receive(FileName name, InputStream content) {
+    StagedFile stage(FileName name, InputStream content) {
         rules.checkName(name);
         return store.stage(content, rules.maxBytes());
     }
 
     /**
-     * Checks a staged upload (not empty, matching the client's digest if it sent one, content type
+     * Checks a staged upload (not empty, matching the expected digest if there is one, content type
      * matching the name) and publishes it under a new id owned by {@code domainId}.
      */
-    public AttachmentMetadata publish(StagedFile staged, FileName name, TicketType ticketType,
-                                      Optional<ContentDigest> expectedDigest, String domainId, String uploader) {
+    AttachmentMetadata publish(StagedFile staged, FileName name, TicketType ticketType,
+                               Optional<ContentDigest> expectedDigest, String domainId, String uploaderUrn) {
         if (staged.size() == 0) {
             throw AttachmentException.invalidParameter("The file is empty.");
         }
         expectedDigest.ifPresent(digest -> digest.verify(staged.sha256()));
         String contentType = verifier.verify(name, staged.content());
         AttachmentMetadata metadata = new AttachmentMetadata(ids.get(), name, ticketType, staged.size(),
-                contentType, staged.sha256(), clock.instant(), domainId, uploader);
+                contentType, staged.sha256(), clock.instant(), domainId, uploaderUrn);
         store.publish(staged, metadata);
         return metadata;
     }

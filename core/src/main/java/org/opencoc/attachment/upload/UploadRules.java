@@ -9,7 +9,9 @@ import org.opencoc.attachment.model.FileName;
 
 /**
  * What an upload may be: at most {@code maxBytes} long (default {@value #DEFAULT_MAX_BYTES}, 10 MiB) and
- * named with one of the allowed extensions (default {@value #DEFAULT_EXTENSIONS}).
+ * named with one of the allowed extensions (default {@value #DEFAULT_EXTENSIONS}). The request that
+ * carries it may be at most {@link #maxBodyBytes()} long: the file plus {@value #FRAMING_ALLOWANCE}
+ * bytes of the envelope around it.
  *
  * @param maxBytes          the largest accepted file, in bytes (at least 1)
  * @param allowedExtensions lower-case extensions without the dot
@@ -21,6 +23,13 @@ public record UploadRules(long maxBytes, Set<String> allowedExtensions) {
 
     /** The documented default types: JPG, PNG, DOCX, TXT, PDF. */
     public static final String DEFAULT_EXTENSIONS = "jpg,jpeg,png,docx,txt,pdf";
+
+    /**
+     * Bytes a request body may carry beyond the file limit: multipart boundaries, part headers and
+     * small fields. It sits with the file limit because the two make one number, the largest body the
+     * server reads, which both the declared-length check and the streaming parser's cap use.
+     */
+    public static final long FRAMING_ALLOWANCE = 64 * 1024;
 
     public UploadRules {
         if (maxBytes < 1) {
@@ -56,6 +65,22 @@ public record UploadRules(long maxBytes, Set<String> allowedExtensions) {
     /** The defaults: 10 MiB and JPG, PNG, DOCX, TXT, PDF. */
     public static UploadRules defaults() {
         return of(DEFAULT_MAX_BYTES, DEFAULT_EXTENSIONS);
+    }
+
+    /** The largest request body that may carry an upload: {@code maxBytes} plus {@value #FRAMING_ALLOWANCE}. */
+    public long maxBodyBytes() {
+        return maxBytes + FRAMING_ALLOWANCE;
+    }
+
+    /**
+     * Refuses (413) a request whose declared body length exceeds {@link #maxBodyBytes()}, before any
+     * byte is read. A negative length means none was declared (a chunked body), which the size limit
+     * then stops as it streams.
+     */
+    public void checkDeclaredLength(long declaredLength) {
+        if (declaredLength > maxBodyBytes()) {
+            throw AttachmentException.tooLarge(maxBytes);
+        }
     }
 
     /** Refuses a name whose extension is not allowed (415), before any byte is read. */

@@ -25,7 +25,6 @@ import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
-import org.opencoc.attachment.storage.StagedFile;
 import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
 
 class AttachmentUploaderTest {
@@ -86,6 +85,99 @@ class AttachmentUploaderTest {
     }
 
     @Test
+    void publishesWhenTheRequestDigestMatchesAndTheFileHasNone() {
+        byte[] pdf = SampleFiles.pdf();
+
+        try (Upload upload = begin(uploader, digestOf(pdf), -1)) {
+            upload.receive(FileName.of("report.pdf"), Optional.empty(), new ByteArrayInputStream(pdf));
+            upload.publish();
+        }
+
+        assertThat(store.find(ID)).isPresent();
+    }
+
+    @Test
+    void theDigestSentWithTheFileWinsOverTheRequestDigest() {
+        byte[] pdf = SampleFiles.pdf();
+
+        try (Upload upload = begin(uploader, digestOf(SampleFiles.png()), -1)) {
+            upload.receive(FileName.of("report.pdf"), digestOf(pdf), new ByteArrayInputStream(pdf));
+            upload.publish();
+        }
+
+        assertThat(store.find(ID)).isPresent();
+    }
+
+    @Test
+    void aMismatchingDigestSentWithTheFileRefusesEvenWhenTheRequestDigestMatches() throws IOException {
+        byte[] pdf = SampleFiles.pdf();
+
+        assertThatThrownBy(() -> {
+            try (Upload upload = begin(uploader, digestOf(pdf), -1)) {
+                upload.receive(FileName.of("report.pdf"), digestOf(SampleFiles.png()), new ByteArrayInputStream(pdf));
+                upload.publish();
+            }
+        }).isInstanceOfSatisfying(AttachmentException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH));
+        assertNothingStoredOrStaged();
+    }
+
+    @Test
+    void refusesDeclaredLengthOverTheLimitPlusFramingWhenItBegins() {
+        UploadRules rules = UploadRules.of(100, "png");
+        AttachmentUploader small = new AttachmentUploader(store, rules, new ContentTypeVerifier(),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+
+        assertThatThrownBy(() -> begin(small, Optional.empty(), 100 + UploadRules.FRAMING_ALLOWANCE + 1))
+                .isInstanceOfSatisfying(AttachmentException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
+    }
+
+    @Test
+    void acceptsDeclaredLengthOfExactlyTheLimitPlusFramingAndAnUndeclaredOne() {
+        byte[] png = SampleFiles.png();
+        AttachmentUploader exact = new AttachmentUploader(store, UploadRules.of(png.length, "png"),
+                new ContentTypeVerifier(), Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+
+        try (Upload declared = begin(exact, Optional.empty(), png.length + UploadRules.FRAMING_ALLOWANCE);
+             Upload chunked = begin(exact, Optional.empty(), -1)) {
+            assertThat(declared.maxBodyBytes()).isEqualTo(png.length + UploadRules.FRAMING_ALLOWANCE);
+            assertThat(chunked.maxFileBytes()).isEqualTo(png.length);
+        }
+    }
+
+    @Test
+    void closingAnUnpublishedUploadDeletesWhatWasStaged() throws IOException {
+        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+            upload.receive(FileName.of("screenshot.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
+        }
+
+        assertNothingStoredOrStaged();
+    }
+
+    @Test
+    void receivesOneFileOnly() {
+        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+            upload.receive(FileName.of("a.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
+
+            assertThatThrownBy(() -> upload.receive(FileName.of("b.png"), Optional.empty(),
+                    new ByteArrayInputStream(SampleFiles.png()))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void publishesNothingBeforeAFileIsReceivedAndOnlyOnce() {
+        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+            assertThatThrownBy(upload::publish).isInstanceOf(IllegalStateException.class);
+
+            upload.receive(FileName.of("a.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
+            upload.publish();
+
+            assertThatThrownBy(upload::publish).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void refusesEmptyFileAndPublishesNothing() throws IOException {
         assertRefused("empty.txt", new byte[0], Optional.empty(), ErrorCode.INVALID_PARAMETER);
     }
@@ -109,7 +201,11 @@ class AttachmentUploaderTest {
                 new ContentTypeVerifier(), Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
         InputStream png = new ByteArrayInputStream(SampleFiles.png());
 
-        assertThatThrownBy(() -> small.receive(FileName.of("screenshot.png"), png))
+        assertThatThrownBy(() -> {
+            try (Upload upload = begin(small, Optional.empty(), -1)) {
+                upload.receive(FileName.of("screenshot.png"), Optional.empty(), png);
+            }
+        })
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
         assertNothingStoredOrStaged();
@@ -129,17 +225,30 @@ class AttachmentUploaderTest {
             }
         };
 
-        assertThatThrownBy(() -> uploader.receive(FileName.of("setup.exe"), mustNotBeRead))
+        assertThatThrownBy(() -> {
+            try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+                upload.receive(FileName.of("setup.exe"), Optional.empty(), mustNotBeRead);
+            }
+        })
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_FILE_TYPE));
         assertNothingStoredOrStaged();
     }
 
+    /** Uploads {@code content} with {@code digest} on the file and none on the request. */
     private AttachmentMetadata upload(String name, byte[] content, Optional<ContentDigest> digest) {
-        FileName fileName = FileName.of(name);
-        try (StagedFile staged = uploader.receive(fileName, new ByteArrayInputStream(content))) {
-            return uploader.publish(staged, fileName, TicketType.INCIDENT, digest, DOMAIN, UPLOADER);
+        try (Upload upload = begin(uploader, Optional.empty(), content.length)) {
+            upload.receive(FileName.of(name), digest, new ByteArrayInputStream(content));
+            return upload.publish();
         }
+    }
+
+    private static Upload begin(AttachmentUploader uploader, Optional<ContentDigest> requestDigest, long declaredLength) {
+        return uploader.begin(TicketType.INCIDENT, DOMAIN, UPLOADER, requestDigest, declaredLength);
+    }
+
+    private static Optional<ContentDigest> digestOf(byte[] content) {
+        return ContentDigest.parse("sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(content)) + ":");
     }
 
     private void assertRefused(String name, byte[] content, Optional<ContentDigest> digest, ErrorCode expected)

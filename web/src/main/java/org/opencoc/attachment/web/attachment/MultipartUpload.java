@@ -20,20 +20,17 @@ import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.core.RequestContext;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.model.FileName;
-import org.opencoc.attachment.storage.StagedFile;
 import org.opencoc.attachment.upload.ContentDigest;
+import org.opencoc.attachment.upload.Upload;
 
 /**
  * Reads a {@code multipart/form-data} body as a stream with Apache Commons FileUpload, without
- * spooling parts: the {@code file} part is handed straight to staging as it arrives. Other fields are
- * skipped; a second {@code file} part, a missing one, or a malformed body is a parameter error. The
- * whole body may exceed the file limit only by {@value #FRAMING_ALLOWANCE} bytes of multipart framing
- * and small fields.
+ * spooling parts: the {@code file} part is streamed straight into the {@link Upload} as it arrives.
+ * Other fields are skipped; a second {@code file} part, a missing one, or a malformed body is a
+ * parameter error. The whole body is read up to {@link Upload#maxBodyBytes()}, the file limit plus
+ * framing, and no further.
  */
 final class MultipartUpload {
-
-    /** Bytes beyond the file limit a valid body may need for boundaries, part headers and small fields. */
-    static final long FRAMING_ALLOWANCE = 64 * 1024;
 
     private static final String FILE_FIELD = "file";
 
@@ -46,44 +43,31 @@ final class MultipartUpload {
     private MultipartUpload() {
     }
 
-    /** What a part offers to staging: its cleaned name, its digest header, and its content. */
-    interface PartReceiver {
-        StagedFile receive(FileName name, InputStream content);
-    }
-
-    /** The staged {@code file} part with its name and the digest on the part, if any. */
-    record FilePart(FileName name, StagedFile staged, Optional<ContentDigest> digest) implements AutoCloseable {
-        @Override
-        public void close() {
-            staged.close();
-        }
-    }
-
     /**
-     * Streams the body; returns the one {@code file} part, staged. Throws a parameter error for a body
-     * that is not multipart, has no or two {@code file} parts, or is malformed, and a 413 when the body
-     * exceeds the file limit plus framing.
+     * Streams the body and its one {@code file} part, with the part's name and {@code Content-Digest},
+     * into {@code upload}. Throws a parameter error for a body that is not multipart, has no or two
+     * {@code file} parts, or is malformed, and a 413 when the body exceeds the file limit plus framing.
+     * What was staged before a failure is the upload's to delete (it is closed by its owner).
      */
-    static FilePart read(String contentType, long contentLength, InputStream body, long maxFileBytes,
-                         PartReceiver receiver) {
-        var upload = new Parser();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setSizeMax(maxFileBytes + FRAMING_ALLOWANCE);
-        upload.setFileCountMax(16);
+    static void read(String contentType, long contentLength, InputStream body, Upload upload) {
+        var parser = new Parser();
+        parser.setHeaderCharset(StandardCharsets.UTF_8);
+        parser.setSizeMax(upload.maxBodyBytes());
+        parser.setFileCountMax(16);
         RequestContext context = new BodyContext(contentType, contentLength, body);
         if (!AbstractFileUpload.isMultipartContent(context) || contentType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
             throw AttachmentException.invalidParameter("The body must be multipart/form-data with a 'file' part.");
         }
-        FilePart file = null;
+        boolean received = false;
         try {
-            FileItemInputIterator parts = upload.getItemIterator(context);
+            FileItemInputIterator parts = parser.getItemIterator(context);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (!FILE_FIELD.equals(part.getFieldName())) {
                     drain(part);
                     continue;
                 }
-                if (file != null) {
+                if (received) {
                     throw AttachmentException.invalidParameter("The body must carry exactly one 'file' part.");
                 }
                 if (part.isFormField() || part.getName() == null) {
@@ -93,30 +77,24 @@ final class MultipartUpload {
                         part.getHeaders().getHeader("Content-Disposition")));
                 Optional<ContentDigest> digest = ContentDigest.parse(part.getHeaders().getHeader("Content-Digest"));
                 try (InputStream content = part.getInputStream()) {
-                    file = new FilePart(name, receiver.receive(name, content), digest);
+                    upload.receive(name, digest, content);
                 }
+                received = true;
             }
         } catch (FileUploadSizeException e) {
-            closeQuietly(file);
-            throw AttachmentException.tooLarge(maxFileBytes);
+            throw AttachmentException.tooLarge(upload.maxFileBytes());
         } catch (FileUploadException e) {
-            closeQuietly(file);
             throw AttachmentException.invalidParameter("The multipart body is malformed.");
         } catch (IOException | UncheckedIOException e) {
-            closeQuietly(file);
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof FileUploadSizeException) {
-                throw AttachmentException.tooLarge(maxFileBytes);
+                throw AttachmentException.tooLarge(upload.maxFileBytes());
             }
             throw AttachmentException.invalidParameter("The multipart body is malformed or incomplete.");
-        } catch (RuntimeException e) {
-            closeQuietly(file);
-            throw e;
         }
-        if (file == null) {
+        if (!received) {
             throw AttachmentException.invalidParameter("The body must carry a 'file' part.");
         }
-        return file;
     }
 
     /**
@@ -144,12 +122,6 @@ final class MultipartUpload {
     private static void drain(FileItemInput part) throws IOException {
         try (InputStream in = part.getInputStream()) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-    }
-
-    private static void closeQuietly(FilePart file) {
-        if (file != null) {
-            file.close();
         }
     }
 

@@ -14,6 +14,7 @@ import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentDigest;
+import org.opencoc.attachment.upload.Upload;
 import org.opencoc.attachment.web.metrics.ServiceMetrics;
 
 /**
@@ -22,6 +23,10 @@ import org.opencoc.attachment.web.metrics.ServiceMetrics;
  * optional {@code Content-Digest} and storage, so an attachment uploaded by either call is the same
  * thing and downloads through the one download call. Only the shape of the 200 body differs, and that
  * is the caller's business.
+ *
+ * <p>Only HTTP happens here: the headers are parsed, the multipart body is streamed into one
+ * {@link Upload} of core (which owns the limits, the digest precedence and the publish), and the
+ * outcome is recorded for the audit log and the metrics.
  */
 @ApplicationScoped
 public class Uploads {
@@ -33,8 +38,9 @@ public class Uploads {
     ServiceMetrics metrics;
 
     /**
-     * Streams the multipart body's {@code file} part into staging and publishes it for the current
-     * caller. A {@code Content-Length} over the limit (plus framing) is refused before anything is read.
+     * Streams the multipart body's {@code file} part into an upload for the current caller and
+     * publishes it. A {@code Content-Length} over the limit (plus framing) is refused before anything
+     * is read.
      *
      * @param ticketType    the raw {@code ticket_type} path parameter (only {@code incident} is accepted)
      * @param contentType   the request's {@code Content-Type}, or {@code null}
@@ -45,18 +51,12 @@ public class Uploads {
     public AttachmentMetadata receive(String ticketType, String contentType, String contentLength,
                                       String requestDigest, ContainerRequestContext request, InputStream body) {
         TicketType type = TicketType.parse(ticketType);
-        long maxBytes = uploader.rules().maxBytes();
         long length = parseLength(contentLength);
-        if (length > maxBytes + MultipartUpload.FRAMING_ALLOWANCE) {
-            throw AttachmentException.tooLarge(maxBytes);
-        }
-        var requestLevelDigest = ContentDigest.parse(requestDigest);
         Caller caller = CurrentCaller.of(request);
-        try (var file = MultipartUpload.read(contentType == null ? "" : contentType, length, body, maxBytes,
-                uploader::receive)) {
-            var digest = file.digest().or(() -> requestLevelDigest);
-            AttachmentMetadata stored = uploader.publish(file.staged(), file.name(), type, digest,
-                    caller.domainId(), caller.urn());
+        try (Upload upload = uploader.begin(type, caller.domainId(), caller.urn(), ContentDigest.parse(requestDigest),
+                length)) {
+            MultipartUpload.read(contentType == null ? "" : contentType, length, body, upload);
+            AttachmentMetadata stored = upload.publish();
             AuditLogFilter.recordUpload(request, stored.docId().value());
             metrics.uploaded(stored.size());
             return stored;
