@@ -55,11 +55,6 @@ public record AttachmentMetadata(DocId docId, FileName fileName, TicketType tick
         return Base64.getEncoder().encodeToString(sha256);
     }
 
-    /** The strong entity tag, derived from the content hash: {@code "<sha256 hex>"}. */
-    public String entityTag() {
-        return '"' + sha256Hex() + '"';
-    }
-
     /** Whether the attachment belongs to the given account. */
     public boolean ownedBy(String domain) {
         return domainId.equals(domain);

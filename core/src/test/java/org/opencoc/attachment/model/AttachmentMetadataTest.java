@@ -15,9 +15,8 @@ class AttachmentMetadataTest {
             .parseHex("5f16f4c7f149ac4f9510d9cf8cf384038ad348b3bcdc01915f95de12df9d1b02");
 
     @Test
-    void entityTagIsTheQuotedHexDigest() {
-        assertThat(metadata(SHA256).entityTag())
-                .isEqualTo("\"5f16f4c7f149ac4f9510d9cf8cf384038ad348b3bcdc01915f95de12df9d1b02\"");
+    void sha256HexIsLowerCase() {
+        assertThat(metadata(SHA256).sha256Hex()).isEqualTo("5f16f4c7f149ac4f9510d9cf8cf384038ad348b3bcdc01915f95de12df9d1b02");
     }
 
     @Test

@@ -21,11 +21,19 @@ record RepresentationHeaders(AttachmentMetadata source, Representation represent
                              String contentDisposition, String reprDigest) {
 
     static RepresentationHeaders of(AttachmentMetadata attachment) {
-        Representation representation = new Representation(attachment.entityTag(), attachment.createdAt(),
+        Representation representation = new Representation(entityTag(attachment), attachment.createdAt(),
                 attachment.size());
         return new RepresentationHeaders(attachment, representation, representation.lastModifiedHeader(),
                 ContentDisposition.attachment(attachment.fileName().value()),
                 "sha-256=:" + attachment.sha256Base64() + ":");
+    }
+
+    /**
+     * The strong entity tag of an attachment, {@code "<sha256 hex>"}: derived from the content hash, so
+     * it names the bytes, and the same on every instance that serves them.
+     */
+    static String entityTag(AttachmentMetadata attachment) {
+        return '"' + attachment.sha256Hex() + '"';
     }
 
     /**

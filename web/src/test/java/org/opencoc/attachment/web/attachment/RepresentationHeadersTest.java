@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,19 @@ class RepresentationHeadersTest {
         assertThat(values.contentDisposition()).isEqualTo("attachment; filename=\"a b.txt\"; filename*=UTF-8''a%20b.txt");
         assertThat(values.reprDigest()).isEqualTo("sha-256=:q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=:");
         assertThat(values.representation().entityTag()).isEqualTo('"' + "ab".repeat(32) + '"');
+    }
+
+    @Test
+    void theEntityTagIsTheQuotedLowerCaseHexOfTheSha256() {
+        byte[] sha256 = HexFormat.of().parseHex("5f16f4c7f149ac4f9510d9cf8cf384038ad348b3bcdc01915f95de12df9d1b02");
+        AttachmentMetadata attachment = new AttachmentMetadata(DocId.parse(ID), FileName.of("a.txt"),
+                TicketType.INCIDENT, 3, "text/plain", sha256, Instant.parse("2025-03-01T10:15:30Z"), "domain-1",
+                "iam::domain-1:user:alice");
+
+        assertThat(RepresentationHeaders.entityTag(attachment))
+                .isEqualTo("\"5f16f4c7f149ac4f9510d9cf8cf384038ad348b3bcdc01915f95de12df9d1b02\"");
+        assertThat(RepresentationHeaders.of(attachment).representation().entityTag())
+                .isEqualTo(RepresentationHeaders.entityTag(attachment));
     }
 
     @Test
