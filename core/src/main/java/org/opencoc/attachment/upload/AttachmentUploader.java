@@ -48,14 +48,16 @@ public final class AttachmentUploader {
      * @param type           the ticket type the attachment is uploaded under
      * @param domainId       the account that will own it
      * @param uploaderUrn    the principal URN of the uploader
-     * @param requestDigest  the digest the client sent for the whole request, if any; a digest on the
-     *                       file part, if any, wins over it
+     * @param requestDigest  the request's {@code Content-Digest} header, or {@code null}: the digest the
+     *                       client sent for the whole request; a digest on the file part, if any, wins
+     *                       over it. It is parsed after the length check, so a body declared too large
+     *                       is answered 413 whatever else is wrong with the request.
      * @param declaredLength the request body's declared length, negative when none was declared
      */
-    public Upload begin(TicketType type, String domainId, String uploaderUrn,
-                        Optional<ContentDigest> requestDigest, long declaredLength) {
+    public Upload begin(TicketType type, String domainId, String uploaderUrn, String requestDigest,
+                        long declaredLength) {
         rules.checkDeclaredLength(declaredLength);
-        return new Upload(this, type, domainId, uploaderUrn, requestDigest);
+        return new Upload(this, type, domainId, uploaderUrn, ContentDigest.parse(requestDigest));
     }
 
     UploadRules rules() {

@@ -88,7 +88,7 @@ class AttachmentUploaderTest {
     void publishesWhenTheRequestDigestMatchesAndTheFileHasNone() {
         byte[] pdf = SampleFiles.pdf();
 
-        try (Upload upload = begin(uploader, digestOf(pdf), -1)) {
+        try (Upload upload = begin(uploader, digestHeaderOf(pdf), -1)) {
             upload.receive(FileName.of("report.pdf"), Optional.empty(), new ByteArrayInputStream(pdf));
             upload.publish();
         }
@@ -100,7 +100,7 @@ class AttachmentUploaderTest {
     void theDigestSentWithTheFileWinsOverTheRequestDigest() {
         byte[] pdf = SampleFiles.pdf();
 
-        try (Upload upload = begin(uploader, digestOf(SampleFiles.png()), -1)) {
+        try (Upload upload = begin(uploader, digestHeaderOf(SampleFiles.png()), -1)) {
             upload.receive(FileName.of("report.pdf"), digestOf(pdf), new ByteArrayInputStream(pdf));
             upload.publish();
         }
@@ -113,7 +113,7 @@ class AttachmentUploaderTest {
         byte[] pdf = SampleFiles.pdf();
 
         assertThatThrownBy(() -> {
-            try (Upload upload = begin(uploader, digestOf(pdf), -1)) {
+            try (Upload upload = begin(uploader, digestHeaderOf(pdf), -1)) {
                 upload.receive(FileName.of("report.pdf"), digestOf(SampleFiles.png()), new ByteArrayInputStream(pdf));
                 upload.publish();
             }
@@ -128,7 +128,17 @@ class AttachmentUploaderTest {
         AttachmentUploader small = new AttachmentUploader(store, rules, new ContentTypeVerifier(),
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
 
-        assertThatThrownBy(() -> begin(small, Optional.empty(), 100 + UploadRules.FRAMING_ALLOWANCE + 1))
+        assertThatThrownBy(() -> begin(small, null, 100 + UploadRules.FRAMING_ALLOWANCE + 1))
+                .isInstanceOfSatisfying(AttachmentException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
+    }
+
+    @Test
+    void answersTooLargeBeforeLookingAtAMalformedRequestDigest() {
+        AttachmentUploader small = new AttachmentUploader(store, UploadRules.of(100, "png"), new ContentTypeVerifier(),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
+
+        assertThatThrownBy(() -> begin(small, "sha-256=not-a-digest", 100 + UploadRules.FRAMING_ALLOWANCE + 1))
                 .isInstanceOfSatisfying(AttachmentException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_TOO_LARGE));
     }
@@ -139,8 +149,8 @@ class AttachmentUploaderTest {
         AttachmentUploader exact = new AttachmentUploader(store, UploadRules.of(png.length, "png"),
                 new ContentTypeVerifier(), Clock.fixed(NOW, ZoneOffset.UTC), () -> ID);
 
-        try (Upload declared = begin(exact, Optional.empty(), png.length + UploadRules.FRAMING_ALLOWANCE);
-             Upload chunked = begin(exact, Optional.empty(), -1)) {
+        try (Upload declared = begin(exact, null, png.length + UploadRules.FRAMING_ALLOWANCE);
+             Upload chunked = begin(exact, null, -1)) {
             assertThat(declared.maxBodyBytes()).isEqualTo(png.length + UploadRules.FRAMING_ALLOWANCE);
             assertThat(chunked.maxFileBytes()).isEqualTo(png.length);
         }
@@ -148,7 +158,7 @@ class AttachmentUploaderTest {
 
     @Test
     void closingAnUnpublishedUploadDeletesWhatWasStaged() throws IOException {
-        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+        try (Upload upload = begin(uploader, null, -1)) {
             upload.receive(FileName.of("screenshot.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
         }
 
@@ -157,7 +167,7 @@ class AttachmentUploaderTest {
 
     @Test
     void receivesOneFileOnly() {
-        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+        try (Upload upload = begin(uploader, null, -1)) {
             upload.receive(FileName.of("a.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
 
             assertThatThrownBy(() -> upload.receive(FileName.of("b.png"), Optional.empty(),
@@ -167,7 +177,7 @@ class AttachmentUploaderTest {
 
     @Test
     void publishesNothingBeforeAFileIsReceivedAndOnlyOnce() {
-        try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+        try (Upload upload = begin(uploader, null, -1)) {
             assertThatThrownBy(upload::publish).isInstanceOf(IllegalStateException.class);
 
             upload.receive(FileName.of("a.png"), Optional.empty(), new ByteArrayInputStream(SampleFiles.png()));
@@ -202,7 +212,7 @@ class AttachmentUploaderTest {
         InputStream png = new ByteArrayInputStream(SampleFiles.png());
 
         assertThatThrownBy(() -> {
-            try (Upload upload = begin(small, Optional.empty(), -1)) {
+            try (Upload upload = begin(small, null, -1)) {
                 upload.receive(FileName.of("screenshot.png"), Optional.empty(), png);
             }
         })
@@ -226,7 +236,7 @@ class AttachmentUploaderTest {
         };
 
         assertThatThrownBy(() -> {
-            try (Upload upload = begin(uploader, Optional.empty(), -1)) {
+            try (Upload upload = begin(uploader, null, -1)) {
                 upload.receive(FileName.of("setup.exe"), Optional.empty(), mustNotBeRead);
             }
         })
@@ -237,18 +247,22 @@ class AttachmentUploaderTest {
 
     /** Uploads {@code content} with {@code digest} on the file and none on the request. */
     private AttachmentMetadata upload(String name, byte[] content, Optional<ContentDigest> digest) {
-        try (Upload upload = begin(uploader, Optional.empty(), content.length)) {
+        try (Upload upload = begin(uploader, null, content.length)) {
             upload.receive(FileName.of(name), digest, new ByteArrayInputStream(content));
             return upload.publish();
         }
     }
 
-    private static Upload begin(AttachmentUploader uploader, Optional<ContentDigest> requestDigest, long declaredLength) {
+    private static Upload begin(AttachmentUploader uploader, String requestDigest, long declaredLength) {
         return uploader.begin(TicketType.INCIDENT, DOMAIN, UPLOADER, requestDigest, declaredLength);
     }
 
+    private static String digestHeaderOf(byte[] content) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(content)) + ":";
+    }
+
     private static Optional<ContentDigest> digestOf(byte[] content) {
-        return ContentDigest.parse("sha-256=:" + Base64.getEncoder().encodeToString(SampleFiles.sha256(content)) + ":");
+        return ContentDigest.parse(digestHeaderOf(content));
     }
 
     private void assertRefused(String name, byte[] content, Optional<ContentDigest> digest, ErrorCode expected)

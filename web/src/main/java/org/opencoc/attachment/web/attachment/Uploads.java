@@ -13,7 +13,6 @@ import org.opencoc.attachment.iam.boundary.CurrentCaller;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.upload.AttachmentUploader;
-import org.opencoc.attachment.upload.ContentDigest;
 import org.opencoc.attachment.upload.Upload;
 import org.opencoc.attachment.web.metrics.ServiceMetrics;
 
@@ -53,8 +52,7 @@ public class Uploads {
         TicketType type = TicketType.parse(ticketType);
         long length = parseLength(contentLength);
         Caller caller = CurrentCaller.of(request);
-        try (Upload upload = uploader.begin(type, caller.domainId(), caller.urn(), ContentDigest.parse(requestDigest),
-                length)) {
+        try (Upload upload = uploader.begin(type, caller.domainId(), caller.urn(), requestDigest, length)) {
             MultipartUpload.read(contentType == null ? "" : contentType, length, body, upload);
             AttachmentMetadata stored = upload.publish();
             AuditLogFilter.recordUpload(request, stored.docId().value());
