@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,6 @@ class PolicyEnforcementIT extends DeployedWar {
 
     private static final String DOMAIN = "domain-iam";
     private static final Path EXAMPLES = Path.of(System.getProperty("it.etc"), "..", "docs", "examples", "policies");
-    /** Where the backend under test keeps attachments (the filesystem root, or S3Proxy's bucket directory). */
-    private static final Path STORAGE = Path.of(System.getProperty("it.storage.root"));
 
     String existingDocId;
 
@@ -56,17 +54,6 @@ class PolicyEnforcementIT extends DeployedWar {
                 + (condition == null ? "" : ",\"Condition\":" + condition) + "}]}";
     }
 
-    private static long storedAttachments() {
-        if (!Files.exists(STORAGE)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(STORAGE)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void readOnlyUserDownloads() {
         String token = user(List.of(example("read-only.json")), List.of(), false);
@@ -74,16 +61,26 @@ class PolicyEnforcementIT extends DeployedWar {
         assertThat(service.download(token, existingDocId).statusCode()).isEqualTo(200);
     }
 
+    /** The service's own counters show the refusal and that storage never saw the body. */
     @Test
     void readOnlyUserCannotUploadAndNothingIsStored() {
         String token = user(List.of(example("read-only.json")), List.of(), false);
-        long before = storedAttachments();
+        Map<String, Double> before = Metrics.scrape(service);
 
         HttpResponse<byte[]> response = service.upload(token, "evidence.txt", SampleFiles.utf8Text());
 
         assertThat(Envelopes.assertError(response, 403, "GOM.00007261").getString("error_msg"))
                 .isEqualTo("Policy doesn't allow coc:ticket:uploadFile to be performed.");
-        assertThat(storedAttachments()).isEqualTo(before);
+        Map<String, Double> after = Metrics.scrape(service);
+        assertThat(Metrics.growth(before, after, "coc_uploads_total", "status=\"403\""))
+                .as("the refused upload, counted").isEqualTo(1);
+        assertThat(Metrics.growth(before, after, "coc_authorization_decisions_total", "outcome=\"implicit_deny\""))
+                .as("its decision, counted").isEqualTo(1);
+        for (String operation : List.of("stage", "publish")) {
+            assertThat(Metrics.growth(before, after, "coc_storage_operation_seconds_count",
+                    "operation=\"" + operation + "\"")).as("storage %s calls", operation).isZero();
+        }
+        assertThat(Metrics.growth(before, after, "coc_upload_bytes_total")).as("bytes stored").isZero();
     }
 
     @Test

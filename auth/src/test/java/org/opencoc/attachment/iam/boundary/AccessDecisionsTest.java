@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
+import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.authentication.AuthenticationSettings;
 import org.opencoc.attachment.iam.authentication.KeySource;
 import org.opencoc.attachment.iam.authentication.TokenVerifier;
@@ -91,6 +95,22 @@ class AccessDecisionsTest {
 
         assertThat(alice.key()).isNotEqualTo(bob.key());
         assertThat(alice.authorizationKey()).isEqualTo(bob.authorizationKey());
+    }
+
+    @Test
+    void aPoliciesClaimThatIsNotAnArrayOfDocumentsFailsClosed() {
+        AccessDecisionsFixture glue = AccessDecisionsFixture.at(clock);
+        Caller alice = new Caller(Caller.PrincipalType.USER, "domain-a", "", "alice-id", "alice", false);
+        JsonObject document = Json.createObjectBuilder().add("Version", "5.0").add("Statement", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("Effect", "Allow").add("Action", "*"))).build();
+
+        AuditRecord denied = glue.decide(alice, RequiresAction.DOWNLOAD_FILE, document, "198.51.100.9", "incident");
+
+        assertThat(denied.allowed()).isFalse();
+        assertThat(denied.decision()).isEqualTo("explicit_deny");
+        assertThat(denied.policy()).isEqualTo("policies");
+        assertThat(glue.decide(alice, RequiresAction.DOWNLOAD_FILE, Json.createArrayBuilder().add(document).build(),
+                "198.51.100.9", "incident").allowed()).as("the same document in an array").isTrue();
     }
 
     private AccessDecisions decisions(Optional<String> groupFile) {

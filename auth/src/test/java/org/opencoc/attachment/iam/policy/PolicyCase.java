@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.opencoc.attachment.iam.Caller;
@@ -49,12 +49,21 @@ record PolicyCase(String file, String name, Caller caller, String action, JsonAr
     static final String SOURCE_IP = "192.0.2.10";
     static final String TICKET_TYPE = "incident";
 
+    /** Every field a case may have; a case with any other (a misspelt {@code reason}) would assert less than it says. */
+    static final Set<String> FIELDS = Set.of("name", "caller", "action", "policies", "context", "expect", "error",
+            "reason", "statement", "source", "note");
+
     static Stream<PolicyCase> all() {
         return all(CASES);
     }
 
     /** Every case of every {@code *.json} file in the test resource directory {@code resourceDirectory}. */
     static Stream<PolicyCase> all(String resourceDirectory) {
+        return files(resourceDirectory).stream().flatMap(PolicyCase::read);
+    }
+
+    /** The {@code *.json} files of the test resource directory {@code resourceDirectory}, sorted. */
+    static List<Path> files(String resourceDirectory) {
         Path directory;
         try {
             directory = Path.of(PolicyCase.class.getResource(resourceDirectory).toURI());
@@ -62,34 +71,30 @@ record PolicyCase(String file, String name, Caller caller, String action, JsonAr
             throw new IllegalStateException(e);
         }
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> sorted = files.filter(file -> file.toString().endsWith(".json")).sorted()
-                    .collect(Collectors.toList());
-            List<PolicyCase> cases = new ArrayList<>();
-            for (Path file : sorted) {
-                cases.addAll(read(file));
-            }
-            return cases.stream();
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<PolicyCase> read(Path file) throws IOException {
-        String area = file.getFileName().toString().replaceFirst("\\.json$", "");
-        JsonArray array;
+    /** The case objects of one file, as written. */
+    static List<JsonObject> objects(Path file) {
         try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
-            array = reader.readArray();
+            return reader.readArray().getValuesAs(JsonObject.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<PolicyCase> cases = new ArrayList<>();
-        for (JsonValue value : array) {
-            JsonObject json = value.asJsonObject();
+    }
+
+    private static Stream<PolicyCase> read(Path file) {
+        String area = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return objects(file).stream().map(json -> {
             Caller caller = caller(json.getJsonObject("caller"));
-            cases.add(new PolicyCase(area, json.getString("name"), caller, json.getString("action"),
+            return new PolicyCase(area, json.getString("name"), caller, json.getString("action"),
                     json.getJsonArray("policies"), context(caller, json.getJsonObject("context")),
                     Outcome.valueOf(json.getString("expect")), text(json, "error"), text(json, "reason"),
-                    text(json, "statement"), text(json, "source")));
-        }
-        return cases;
+                    text(json, "statement"), text(json, "source"));
+        });
     }
 
     private static Caller caller(JsonObject overrides) {

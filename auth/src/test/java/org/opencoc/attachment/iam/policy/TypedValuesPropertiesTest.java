@@ -14,7 +14,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Laws of the value readers: every W3C form of an instant reads back to it, and decimals read exactly. */
 class TypedValuesPropertiesTest {
@@ -30,6 +32,7 @@ class TypedValuesPropertiesTest {
         String zone = offset.getTotalSeconds() == 0 ? "Z" : offset.getId();
         String fraction = fractionDigits == 0 ? "" : "." + String.format("%09d", local.getNano()).substring(0, fractionDigits);
         String text = local.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")) + fraction + zone;
+        requireBothZoneForms(zone);
         Instant truncated = instant.truncatedTo(ChronoUnit.SECONDS)
                 .plusNanos(fractionDigits == 0 ? 0 : Long.parseLong(fraction.substring(1) + "0".repeat(9 - fractionDigits)));
         assertThat(TypedValues.instant(text)).as(text).isEqualTo(truncated);
@@ -40,6 +43,7 @@ class TypedValuesPropertiesTest {
         OffsetDateTime local = instant.atOffset(offset);
         String zone = offset.getTotalSeconds() == 0 ? "Z" : offset.getId();
         String text = local.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")) + zone;
+        requireBothZoneForms(zone);
         assertThat(TypedValues.instant(text)).as(text).isEqualTo(instant.truncatedTo(ChronoUnit.MINUTES));
     }
 
@@ -68,10 +72,21 @@ class TypedValuesPropertiesTest {
                         .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
     }
 
+    /** UTC in a fifth of the tries, so the {@code Z} designator is read as often as it is written. */
     @Provide
     Arbitrary<ZoneOffset> offsets() {
-        return Arbitraries.integers().between(-18 * 60, 18 * 60)
-                .map(minutes -> ZoneOffset.ofTotalSeconds(minutes * 60));
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(ZoneOffset.UTC)),
+                Tuple.of(4, Arbitraries.integers().between(-18 * 60, 18 * 60)
+                        .map(minutes -> ZoneOffset.ofTotalSeconds(minutes * 60))));
+    }
+
+    /** Fails the property unless both designators, {@code Z} and {@code ±hh:mm}, came up in the tries. */
+    private static void requireBothZoneForms(String zone) {
+        Statistics.label("zone").collect("Z".equals(zone) ? "Z" : "offset");
+        Statistics.label("zone").coverage(coverage -> {
+            coverage.check("Z").percentage(percent -> percent >= 5);
+            coverage.check("offset").percentage(percent -> percent >= 5);
+        });
     }
 
     @Provide

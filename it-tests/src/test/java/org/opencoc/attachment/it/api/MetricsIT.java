@@ -10,16 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.opencoc.attachment.devtools.TokenMinter;
 import org.opencoc.attachment.it.DeployedWar;
+import org.opencoc.attachment.it.Metrics;
 import org.opencoc.attachment.it.Multipart;
 import org.opencoc.attachment.upload.SampleFiles;
 
@@ -30,7 +28,6 @@ import org.opencoc.attachment.upload.SampleFiles;
 class MetricsIT extends DeployedWar {
 
     private static final String NO_SUCH_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)$");
     private static final Duration AWAIT = Duration.ofSeconds(20);
 
     @Test
@@ -160,25 +157,7 @@ class MetricsIT extends DeployedWar {
         return after.get(sample) - before.getOrDefault(sample, 0.0);
     }
 
-    /**
-     * The application samples of {@code /metrics}, keyed by name and labels in the exporter's order
-     * without {@code mp_scope}, e.g. {@code coc_uploads_total{outcome="success",status="200"}}.
-     */
     private Map<String, Double> scrape() {
-        HttpResponse<byte[]> response = service.send(HttpRequest.newBuilder(service.base().resolve("metrics"))
-                .header("Accept", "text/plain").GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : new String(response.body(), StandardCharsets.UTF_8).split("\n")) {
-            Matcher sample = SAMPLE.matcher(line.strip());
-            if (line.startsWith("#") || !sample.matches() || !line.contains("mp_scope=\"application\"")) {
-                continue;
-            }
-            String labels = sample.group(2) == null ? "" : sample.group(2)
-                    .replace("mp_scope=\"application\",", "").replace(",mp_scope=\"application\"", "")
-                    .replace("mp_scope=\"application\"", "");
-            samples.put(sample.group(1) + ("{}".equals(labels) ? "" : labels), Double.parseDouble(sample.group(3)));
-        }
-        return samples;
+        return Metrics.scrape(service);
     }
 }
