@@ -11,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.opencoc.attachment.api.UploadResponse;
 import org.opencoc.attachment.client.ClientException;
+import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.upload.UploadRules;
@@ -50,11 +51,11 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole answer of the service as JSON.")
     boolean json;
 
-    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "10485760",
+    @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "" + ConfigNames.UPLOAD_MAX_BYTES_DEFAULT,
             description = "The service's size limit, checked locally (default ${DEFAULT-VALUE}).")
     long maxBytes;
 
-    @Option(names = "--allowed-extensions", paramLabel = "LIST", defaultValue = UploadRules.DEFAULT_EXTENSIONS,
+    @Option(names = "--allowed-extensions", paramLabel = "LIST", defaultValue = ConfigNames.UPLOAD_ALLOWED_EXTENSIONS_DEFAULT,
             description = "The service's allowed types, checked locally (default ${DEFAULT-VALUE}).")
     String allowedExtensions;
 

@@ -32,16 +32,6 @@ import org.opencoc.attachment.model.DocId;
  */
 public final class MetadataCachingStore implements AttachmentStore, AutoCloseable {
 
-    /** The default bound on remembered attachments. */
-    public static final int DEFAULT_MAX_ENTRIES = 10_000;
-
-    /**
-     * The default bound on the estimated size of the remembered metadata: 8 MiB. An entry of an
-     * ordinary upload is estimated at about 0.6 KB, so this bound only bites for unusually long file
-     * names or principal names (a 255-byte name and long URNs make about 1.5 KB).
-     */
-    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
-
     /** What an entry costs besides its strings: the record, the id, the hash, the instant, the map node. */
     private static final int FIXED_BYTES_PER_ENTRY = 320;
 

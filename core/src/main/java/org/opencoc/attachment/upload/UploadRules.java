@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.model.FileName;
 
 /**
- * What an upload may be: at most {@code maxBytes} long (default {@value #DEFAULT_MAX_BYTES}, 10 MiB) and
- * named with one of the allowed extensions (default {@value #DEFAULT_EXTENSIONS}). The request that
+ * What an upload may be: at most {@code maxBytes} long (default {@value ConfigNames#UPLOAD_MAX_BYTES_DEFAULT}, 10 MiB, the documented default of the cloud API) and
+ * named with one of the allowed extensions (default {@value ConfigNames#UPLOAD_ALLOWED_EXTENSIONS_DEFAULT}, the documented JPG, PNG, DOCX, TXT, PDF). The request that
  * carries it may be at most {@link #maxBodyBytes()} long: the file plus {@value #FRAMING_ALLOWANCE}
  * bytes of the envelope around it.
  *
@@ -17,12 +18,6 @@ import org.opencoc.attachment.model.FileName;
  * @param allowedExtensions lower-case extensions without the dot
  */
 public record UploadRules(long maxBytes, Set<String> allowedExtensions) {
-
-    /** 10 MiB, the documented default of the cloud API. */
-    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-
-    /** The documented default types: JPG, PNG, DOCX, TXT, PDF. */
-    public static final String DEFAULT_EXTENSIONS = "jpg,jpeg,png,docx,txt,pdf";
 
     /**
      * Bytes a request body may carry beyond the file limit: multipart boundaries, part headers and
@@ -64,7 +59,7 @@ public record UploadRules(long maxBytes, Set<String> allowedExtensions) {
 
     /** The defaults: 10 MiB and JPG, PNG, DOCX, TXT, PDF. */
     public static UploadRules defaults() {
-        return of(DEFAULT_MAX_BYTES, DEFAULT_EXTENSIONS);
+        return of(ConfigNames.UPLOAD_MAX_BYTES_DEFAULT, ConfigNames.UPLOAD_ALLOWED_EXTENSIONS_DEFAULT);
     }
 
     /** The largest request body that may carry an upload: {@code maxBytes} plus {@value #FRAMING_ALLOWANCE}. */

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.storage.MetadataCachingStore;
@@ -53,27 +54,30 @@ public class AttachmentConfiguration {
     private static final Logger LOG = Logger.getLogger(AttachmentConfiguration.class.getName());
 
     @Inject
-    @ConfigProperty(name = "coc.storage.type", defaultValue = "filesystem")
+    @ConfigProperty(name = ConfigNames.STORAGE_TYPE, defaultValue = ConfigNames.STORAGE_TYPE_DEFAULT)
     String storageType;
 
     @Inject
-    @ConfigProperty(name = "coc.storage.filesystem.root", defaultValue = "data")
+    @ConfigProperty(name = ConfigNames.FILESYSTEM_ROOT, defaultValue = ConfigNames.FILESYSTEM_ROOT_DEFAULT)
     String filesystemRoot;
 
     @Inject
-    @ConfigProperty(name = "coc.storage.metadata-cache.max-entries", defaultValue = "10000")
+    @ConfigProperty(name = ConfigNames.METADATA_CACHE_MAX_ENTRIES,
+            defaultValue = "" + ConfigNames.METADATA_CACHE_MAX_ENTRIES_DEFAULT)
     int metadataCacheEntries;
 
     @Inject
-    @ConfigProperty(name = "coc.storage.metadata-cache.max-bytes", defaultValue = "8388608")
+    @ConfigProperty(name = ConfigNames.METADATA_CACHE_MAX_BYTES,
+            defaultValue = "" + ConfigNames.METADATA_CACHE_MAX_BYTES_DEFAULT)
     long metadataCacheBytes;
 
     @Inject
-    @ConfigProperty(name = "coc.upload.max-bytes", defaultValue = "10485760")
+    @ConfigProperty(name = ConfigNames.UPLOAD_MAX_BYTES, defaultValue = "" + ConfigNames.UPLOAD_MAX_BYTES_DEFAULT)
     long maxBytes;
 
     @Inject
-    @ConfigProperty(name = "coc.upload.allowed-extensions", defaultValue = UploadRules.DEFAULT_EXTENSIONS)
+    @ConfigProperty(name = ConfigNames.UPLOAD_ALLOWED_EXTENSIONS,
+            defaultValue = ConfigNames.UPLOAD_ALLOWED_EXTENSIONS_DEFAULT)
     String allowedExtensions;
 
     @Inject
@@ -88,7 +92,8 @@ public class AttachmentConfiguration {
     /** The backend behind the metadata cache; the metrics time calls of the port, hits included. */
     private AttachmentStore cached(AttachmentStore backend) {
         if (metadataCacheEntries < 0 || metadataCacheBytes < 0) {
-            throw new IllegalStateException("coc.storage.metadata-cache.max-entries / .max-bytes must not be negative, were "
+            throw new IllegalStateException(ConfigNames.METADATA_CACHE_MAX_ENTRIES + " / " + ConfigNames.METADATA_CACHE_MAX_BYTES
+                    + " must not be negative, were "
                     + metadataCacheEntries + " / " + metadataCacheBytes);
         }
         if (metadataCacheEntries == 0 || metadataCacheBytes == 0) {
@@ -113,7 +118,7 @@ public class AttachmentConfiguration {
                 yield new S3AttachmentStore(settings);
             }
             default -> throw new IllegalStateException(
-                    "coc.storage.type must be 'filesystem' or 's3', was '" + storageType + "'");
+                    ConfigNames.STORAGE_TYPE + " must be 'filesystem' or 's3', was '" + storageType + "'");
         };
     }
 
@@ -151,7 +156,7 @@ public class AttachmentConfiguration {
         try {
             return UploadRules.of(maxBytes, allowedExtensions);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("coc.upload.max-bytes / coc.upload.allowed-extensions: " + e.getMessage(), e);
+            throw new IllegalStateException(ConfigNames.UPLOAD_MAX_BYTES + " / " + ConfigNames.UPLOAD_ALLOWED_EXTENSIONS + ": " + e.getMessage(), e);
         }
     }
 

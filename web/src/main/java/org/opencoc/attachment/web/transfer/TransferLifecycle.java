@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencoc.attachment.config.ConfigNames;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -39,13 +40,13 @@ public class TransferLifecycle {
     private static final Signal TERM = new Signal("TERM");
 
     @Inject
-    @ConfigProperty(name = TransferSettings.MAX_CONCURRENT_DOWNLOADS,
-            defaultValue = "" + TransferSettings.DEFAULT_MAX_CONCURRENT_DOWNLOADS)
+    @ConfigProperty(name = ConfigNames.DOWNLOAD_MAX_CONCURRENT,
+            defaultValue = "" + ConfigNames.DOWNLOAD_MAX_CONCURRENT_DEFAULT)
     int maxConcurrentDownloads;
 
     @Inject
-    @ConfigProperty(name = TransferSettings.SHUTDOWN_GRACE_SECONDS,
-            defaultValue = "" + TransferSettings.DEFAULT_GRACE_SECONDS)
+    @ConfigProperty(name = ConfigNames.SHUTDOWN_GRACE_SECONDS,
+            defaultValue = "" + ConfigNames.SHUTDOWN_GRACE_SECONDS_DEFAULT)
     int graceSeconds;
 
     private SignalHandler previous;
@@ -58,7 +59,7 @@ public class TransferLifecycle {
 
     void install(@Observes @Initialized(ApplicationScoped.class) Object started, Transfers transfers) {
         if (graceSeconds < 0) {
-            throw new IllegalArgumentException(TransferSettings.SHUTDOWN_GRACE_SECONDS + " must not be negative, not "
+            throw new IllegalArgumentException(ConfigNames.SHUTDOWN_GRACE_SECONDS + " must not be negative, not "
                     + graceSeconds);
         }
         Transfers drained = transfers;

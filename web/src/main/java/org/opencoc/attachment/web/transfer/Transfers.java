@@ -5,6 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.opencoc.attachment.config.ConfigNames;
+
 /**
  * The transfers (uploads and downloads) this instance has in flight, the download slots, and whether
  * the instance is draining. Thread-safe; one per application.
@@ -25,7 +27,7 @@ public final class Transfers {
     /** @param maxDownloads the most downloads at once, at least 1 */
     public Transfers(int maxDownloads) {
         if (maxDownloads < 1) {
-            throw new IllegalArgumentException(TransferSettings.MAX_CONCURRENT_DOWNLOADS + " must be at least 1, not "
+            throw new IllegalArgumentException(ConfigNames.DOWNLOAD_MAX_CONCURRENT + " must be at least 1, not "
                     + maxDownloads);
         }
         this.maxDownloads = maxDownloads;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.opencoc.attachment.config.ConfigNames;
 
 class TransfersTest {
 
@@ -76,7 +77,7 @@ class TransfersTest {
     @Test
     void refusesACapBelowOne() {
         assertThatThrownBy(() -> new Transfers(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(TransferSettings.MAX_CONCURRENT_DOWNLOADS);
+                .hasMessageContaining(ConfigNames.DOWNLOAD_MAX_CONCURRENT);
     }
 
     private static int awaitIdle(Transfers transfers, Duration grace) {
