@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,9 +17,9 @@ import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
 
 /**
- * Writes and reads attachment metadata as a small JSON document (the filesystem sidecar), and as a flat
- * string map (S3 user metadata). Values read back are validated again by the value objects, so a
- * tampered sidecar cannot smuggle in an invalid name or id.
+ * Writes and reads attachment metadata as a small JSON document, the filesystem store's sidecar (the S3
+ * adapter maps metadata to user metadata itself). Values read back are validated again by the value
+ * objects, so a tampered sidecar cannot smuggle in an invalid name or id.
  */
 public final class MetadataCodec {
 
@@ -83,38 +82,6 @@ public final class MetadataCodec {
                     Instant.parse(json.getString(CREATED_AT)),
                     json.getString(DOMAIN_ID),
                     json.getString(UPLOADER));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Damaged attachment metadata", e);
-        }
-    }
-
-    /** The metadata as a flat map of ASCII-safe strings (non-ASCII names are percent-encoded by the caller). */
-    public static Map<String, String> toMap(AttachmentMetadata metadata) {
-        return Map.of(
-                DOC_ID, metadata.docId().value(),
-                DOC_NAME, metadata.fileName().value(),
-                TICKET_TYPE, metadata.ticketType().pathValue(),
-                SIZE, Long.toString(metadata.size()),
-                CONTENT_TYPE, metadata.contentType(),
-                SHA256, metadata.sha256Base64(),
-                CREATED_AT, metadata.createdAt().toString(),
-                DOMAIN_ID, metadata.domainId(),
-                UPLOADER, metadata.uploader());
-    }
-
-    /** Reads what {@link #toMap} produced. */
-    public static AttachmentMetadata fromMap(Map<String, String> map) {
-        try {
-            return new AttachmentMetadata(
-                    DocId.parse(map.get(DOC_ID)),
-                    new FileName(map.get(DOC_NAME)),
-                    TicketType.parse(map.get(TICKET_TYPE)),
-                    Long.parseLong(map.get(SIZE)),
-                    map.get(CONTENT_TYPE),
-                    Base64.getDecoder().decode(map.get(SHA256)),
-                    Instant.parse(map.get(CREATED_AT)),
-                    map.get(DOMAIN_ID),
-                    map.get(UPLOADER));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Damaged attachment metadata", e);
         }

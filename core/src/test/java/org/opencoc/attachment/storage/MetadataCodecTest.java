@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.opencoc.attachment.model.AttachmentMetadata;
@@ -72,11 +70,6 @@ class MetadataCodecTest {
     }
 
     @Test
-    void mapRoundTripKeepsEveryField() {
-        assertThat(MetadataCodec.fromMap(MetadataCodec.toMap(METADATA))).isEqualTo(METADATA);
-    }
-
-    @Test
     void readRejectsTruncatedDocument() {
         byte[] json = json(METADATA);
         byte[] truncated = java.util.Arrays.copyOf(json, json.length / 2);
@@ -103,22 +96,6 @@ class MetadataCodecTest {
     @Test
     void readRejectsNonObject() {
         assertThatThrownBy(() -> MetadataCodec.read(utf8("[1, 2]"))).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void fromMapRejectsMissingKey() {
-        Map<String, String> map = new HashMap<>(MetadataCodec.toMap(METADATA));
-        map.remove(MetadataCodec.SHA256);
-
-        assertThatThrownBy(() -> MetadataCodec.fromMap(map)).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void fromMapRejectsNonNumericSize() {
-        Map<String, String> map = new HashMap<>(MetadataCodec.toMap(METADATA));
-        map.put(MetadataCodec.SIZE, "large");
-
-        assertThatThrownBy(() -> MetadataCodec.fromMap(map)).isInstanceOf(IllegalStateException.class);
     }
 
     private static byte[] json(AttachmentMetadata metadata) {

@@ -5,24 +5,39 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.opencoc.attachment.model.AttachmentMetadata;
-import org.opencoc.attachment.storage.MetadataCodec;
+import org.opencoc.attachment.model.DocId;
+import org.opencoc.attachment.model.FileName;
+import org.opencoc.attachment.model.TicketType;
 
 /**
  * Attachment metadata as S3 user metadata ({@code x-amz-meta-*} headers), which must be ASCII: every
  * value is percent-encoded (RFC 3986: UTF-8, every byte outside the unreserved set as {@code %XX}), so
  * names in any script, quotes, leading or trailing spaces survive any HTTP hop unchanged. Key names use
- * {@code -} where {@link MetadataCodec} uses {@code _} ({@code x-amz-meta-doc-name}), because some
- * proxies drop header names with underscores.
+ * {@code -} where the filesystem sidecar's JSON uses {@code _} ({@code x-amz-meta-doc-name}), because
+ * some proxies drop header names with underscores. Values read back are validated again by the value
+ * objects, so tampered user metadata cannot smuggle in an invalid name or id.
  */
 final class UserMetadata {
 
     /** S3's limit for all user metadata keys and values together, in bytes. */
     static final int MAX_BYTES = 2048;
+
+    static final String DOC_ID = "doc-id";
+    static final String DOC_NAME = "doc-name";
+    static final String TICKET_TYPE = "ticket-type";
+    static final String SIZE = "size";
+    static final String CONTENT_TYPE = "content-type";
+    static final String SHA256 = "sha256";
+    static final String CREATED_AT = "created-at";
+    static final String DOMAIN_ID = "domain-id";
+    static final String UPLOADER = "uploader";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -31,13 +46,22 @@ final class UserMetadata {
 
     /** The metadata as user metadata, ready for a PutObject request. */
     static Map<String, String> encode(AttachmentMetadata metadata) {
+        Map<String, String> plain = Map.of(
+                DOC_ID, metadata.docId().value(),
+                DOC_NAME, metadata.fileName().value(),
+                TICKET_TYPE, metadata.ticketType().pathValue(),
+                SIZE, Long.toString(metadata.size()),
+                CONTENT_TYPE, metadata.contentType(),
+                SHA256, metadata.sha256Base64(),
+                CREATED_AT, metadata.createdAt().toString(),
+                DOMAIN_ID, metadata.domainId(),
+                UPLOADER, metadata.uploader());
         Map<String, String> encoded = new HashMap<>();
         int bytes = 0;
-        for (Map.Entry<String, String> entry : MetadataCodec.toMap(metadata).entrySet()) {
-            String key = entry.getKey().replace('_', '-');
+        for (Map.Entry<String, String> entry : plain.entrySet()) {
             String value = percentEncode(entry.getValue());
-            encoded.put(key, value);
-            bytes += key.length() + value.length();
+            encoded.put(entry.getKey(), value);
+            bytes += entry.getKey().length() + value.length();
         }
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException("The metadata of " + metadata.docId() + " needs " + bytes
@@ -47,14 +71,28 @@ final class UserMetadata {
     }
 
     /**
-     * Reads what {@link #encode} wrote (keys in any case, as stores return them lower-cased). Unknown
-     * keys are ignored; missing or damaged values are an {@link IllegalStateException}.
+     * Reads what {@link #encode} wrote (keys in any case, as stores return them lower-cased, with
+     * {@code _} or {@code -}). Unknown keys are ignored; missing or damaged values are an
+     * {@link IllegalStateException}.
      */
     static AttachmentMetadata decode(Map<String, String> userMetadata) {
-        Map<String, String> decoded = new HashMap<>();
+        Map<String, String> map = new HashMap<>();
         userMetadata.forEach((key, value) ->
-                decoded.put(key.toLowerCase(Locale.ROOT).replace('-', '_'), percentDecode(value)));
-        return MetadataCodec.fromMap(decoded);
+                map.put(key.toLowerCase(Locale.ROOT).replace('_', '-'), percentDecode(value)));
+        try {
+            return new AttachmentMetadata(
+                    DocId.parse(map.get(DOC_ID)),
+                    new FileName(map.get(DOC_NAME)),
+                    TicketType.parse(map.get(TICKET_TYPE)),
+                    Long.parseLong(map.get(SIZE)),
+                    map.get(CONTENT_TYPE),
+                    Base64.getDecoder().decode(map.get(SHA256)),
+                    Instant.parse(map.get(CREATED_AT)),
+                    map.get(DOMAIN_ID),
+                    map.get(UPLOADER));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Damaged attachment metadata", e);
+        }
     }
 
     static String percentEncode(String value) {

@@ -1,10 +1,7 @@
 package org.opencoc.attachment.web.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.model.DocId;
@@ -37,7 +34,7 @@ import org.opencoc.attachment.upload.UploadRules;
  * {@code .secret-key}, {@code .path-style} (default false), {@code .create-bucket} (default false: a
  * missing bucket stops the start), {@code .connect-timeout-ms} (500), {@code .read-timeout-ms} (1500),
  * {@code .staging-dir} (default {@code <java.io.tmpdir>/coc-attachments-staging}, shared safely by
- * several processes and swept of what dead ones left);</li>
+ * several processes and swept of what dead ones left): see {@link S3Properties};</li>
  * <li>{@code coc.storage.metadata-cache.max-entries}: how many attachments' metadata the instance
  * remembers ({@link MetadataCachingStore}), default 10000; {@code 0} reads it from the store on every
  * download. {@code coc.storage.metadata-cache.max-bytes}: the bound on their estimated size, default
@@ -81,7 +78,8 @@ public class AttachmentConfiguration {
     String allowedExtensions;
 
     @Inject
-    Config config;
+    @ConfigProperties
+    S3Properties s3Properties;
 
     @Produces
     @Singleton
@@ -113,7 +111,7 @@ public class AttachmentConfiguration {
                 yield new FilesystemAttachmentStore(root);
             }
             case "s3" -> {
-                S3Settings settings = s3Settings();
+                S3Settings settings = s3Properties.toSettings();
                 LOG.info(() -> "Attachments are stored in S3: " + settings);
                 yield new S3AttachmentStore(settings);
             }
@@ -126,28 +124,6 @@ public class AttachmentConfiguration {
         if (store instanceof AutoCloseable closeable) {
             closeable.close();
         }
-    }
-
-    private S3Settings s3Settings() {
-        try {
-            return new S3Settings(
-                    s3("endpoint").map(URI::create).orElse(null),
-                    s3("bucket").orElse(null),
-                    s3("region").orElse(null),
-                    s3("access-key").orElse(null),
-                    s3("secret-key").orElse(null),
-                    s3("path-style").map(Boolean::parseBoolean).orElse(false),
-                    s3("create-bucket").map(Boolean::parseBoolean).orElse(false),
-                    s3("connect-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
-                    s3("read-timeout-ms").map(ms -> Duration.ofMillis(Long.parseLong(ms))).orElse(null),
-                    s3("staging-dir").map(Path::of).orElse(null));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("coc.storage.s3.*: " + e.getMessage(), e);
-        }
-    }
-
-    private Optional<String> s3(String key) {
-        return config.getOptionalValue("coc.storage.s3." + key, String.class).filter(value -> !value.isBlank());
     }
 
     @Produces

@@ -1,4 +1,4 @@
-package org.opencoc.attachment.it.s3;
+package org.opencoc.attachment.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,10 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opencoc.attachment.upload.SampleFiles;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.model.AttachmentMetadata;
@@ -41,8 +41,6 @@ import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.storage.StagedFile;
-import org.opencoc.attachment.storage.s3.S3AttachmentStore;
-import org.opencoc.attachment.storage.s3.S3Settings;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -57,9 +55,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The S3 adapter against a real S3Proxy (filesystem backend, SigV4 on) running as a separate process:
- * the commit protocol, ranged reads, the metadata round trip, the store-side checksum, and behaviour
- * while the store is down. No S3 mocks.
+ * The S3 adapter against a real S3Proxy (filesystem backend, SigV4 on) running in this JVM on a loopback
+ * port: the commit protocol, ranged reads, the metadata round trip, the store-side checksum, and
+ * behaviour while the store is down. No S3 mocks.
  */
 class S3AttachmentStoreIT {
 
@@ -68,23 +66,22 @@ class S3AttachmentStoreIT {
     private static final String NON_ASCII_NAME = "报告 2026 \"final\"; v2.pdf";
     private static final Logger LOG = Logger.getLogger(S3AttachmentStoreIT.class.getName());
 
-    private static Path work;
-    private static S3ProxyProcess s3proxy;
+    @TempDir
+    static Path work;
+    private static S3ProxyServer s3proxy;
     private static S3Client direct;
 
     private S3AttachmentStore store;
 
     @BeforeAll
-    static void startS3Proxy() throws IOException {
-        Path target = Path.of(System.getProperty("it.deps", "target/it-deps")).getParent();
-        work = Files.createDirectories(target.resolve("s3-it").resolve(UUID.randomUUID().toString()));
-        s3proxy = new S3ProxyProcess(S3ProxyProcess.jarFromItDeps(), work.resolve("s3proxy")).start();
+    static void startS3Proxy() {
+        s3proxy = new S3ProxyServer(work.resolve("s3proxy")).start();
         direct = S3Client.builder()
                 .endpointOverride(s3proxy.endpoint())
-                .region(Region.of(s3proxy.region()))
+                .region(Region.of(S3ProxyServer.REGION))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(s3proxy.accessKey(), s3proxy.secretKey())))
+                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
                 .build();
         // A cold S3Proxy (JIT, loaded CI machine) may miss the 2 s budget of the first calls: the store
         // starts anyway and creates the bucket once the proxy answers, which is what is waited for here.
@@ -274,7 +271,7 @@ class S3AttachmentStoreIT {
         // a listening socket nobody accepts from: connections succeed, no response ever comes
         try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             S3Settings hungSettings = new S3Settings(java.net.URI.create("http://127.0.0.1:" + hung.getLocalPort()),
-                    BUCKET, null, s3proxy.accessKey(), s3proxy.secretKey(), true, false, null, null,
+                    BUCKET, null, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true, false, null, null,
                     work.resolve("hung-staging"));
 
             S3AttachmentStore hungStore = timed("start-up against a hung store",
@@ -341,8 +338,8 @@ class S3AttachmentStoreIT {
     }
 
     private static S3Settings settings(String bucket, boolean createBucket, String staging) {
-        return new S3Settings(s3proxy.endpoint(), bucket, null, s3proxy.accessKey(), s3proxy.secretKey(),
-                true, createBucket, null, null, work.resolve(staging));
+        return new S3Settings(s3proxy.endpoint(), bucket, null, S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, true, createBucket, null, null, work.resolve(staging));
     }
 
     private static byte[] randomBytes(int size) {
