@@ -18,31 +18,17 @@ import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.storage.MetadataCachingStore;
 import org.opencoc.attachment.storage.filesystem.FilesystemAttachmentStore;
 import org.opencoc.attachment.storage.s3.S3AttachmentStore;
-import org.opencoc.attachment.web.metrics.StorageMetrics;
 import org.opencoc.attachment.storage.s3.S3Settings;
 import org.opencoc.attachment.upload.AttachmentUploader;
 import org.opencoc.attachment.upload.ContentTypeVerifier;
 import org.opencoc.attachment.upload.UploadRules;
+import org.opencoc.attachment.web.metrics.StorageMetrics;
 
 /**
- * Turns MicroProfile Config into the application's singletons (environment variables override, e.g.
- * {@code COC_STORAGE_FILESYSTEM_ROOT}):
- * <ul>
- * <li>{@code coc.storage.type}: {@code filesystem} (default) or {@code s3};</li>
- * <li>{@code coc.storage.filesystem.root}: the storage directory, default {@code ./data};</li>
- * <li>{@code coc.storage.s3.endpoint}, {@code .bucket}, {@code .region}, {@code .access-key},
- * {@code .secret-key}, {@code .path-style} (default false), {@code .create-bucket} (default false: a
- * missing bucket stops the start), {@code .connect-timeout-ms} (500), {@code .read-timeout-ms} (1500),
- * {@code .staging-dir} (default {@code <java.io.tmpdir>/coc-attachments-staging}, shared safely by
- * several processes and swept of what dead ones left): see {@link S3Properties};</li>
- * <li>{@code coc.storage.metadata-cache.max-entries}: how many attachments' metadata the instance
- * remembers ({@link MetadataCachingStore}), default 10000; {@code 0} reads it from the store on every
- * download. {@code coc.storage.metadata-cache.max-bytes}: the bound on their estimated size, default
- * 8388608 (8 MiB);</li>
- * <li>{@code coc.upload.max-bytes}: the largest upload, default 10485760 (10 MiB);</li>
- * <li>{@code coc.upload.allowed-extensions}: default {@code jpg,jpeg,png,docx,txt,pdf}.</li>
- * </ul>
- * A bad value stops the deployment with a message naming the key. The products are plain
+ * Turns MicroProfile Config into the application's singletons: the store (filesystem or S3, behind the
+ * metadata cache and the storage metrics), the upload rules and the uploader. The keys and their
+ * defaults are {@link ConfigNames}' (storage, metadata cache, uploads) and {@link S3Properties}'
+ * ({@code coc.storage.s3.*}). A bad value stops the deployment with a message naming the key. The products are plain
  * {@code @Singleton}s: immutable or thread-safe, and not proxied on the hot path.
  */
 @ApplicationScoped

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.Dependent;
 
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.storage.s3.S3Settings;
 
 /**
@@ -27,7 +28,7 @@ import org.opencoc.attachment.storage.s3.S3Settings;
  * {@code read-timeout-ms} (1500), {@code staging-dir} ({@link S3Settings#defaultStagingDirectory()}).
  */
 @Dependent
-@ConfigProperties(prefix = "coc.storage.s3")
+@ConfigProperties(prefix = ConfigNames.S3_PREFIX)
 public class S3Properties {
 
     // Every instance field is a key (Payara reads each one, so no other state belongs here); each starts
@@ -80,7 +81,7 @@ public class S3Properties {
                     set(readTimeoutMs, S3Properties::millis),
                     set(stagingDir, Path::of));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("coc.storage.s3.*: " + e.getMessage(), e);
+            throw new IllegalStateException(ConfigNames.S3_PREFIX + ".*: " + e.getMessage(), e);
         }
     }
 
