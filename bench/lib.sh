@@ -154,21 +154,17 @@ EOF
   bench_pids+=("$nginx_pid")
 }
 
-# S3Proxy 4.1.0 with the filesystem backend. s3proxy.authorization=none: the benchmark drives it with
-# wrk and curl, which cannot sign AWS V4 requests; signing would only add cost on the S3Proxy side.
+# S3Proxy 4.1.0 with the filesystem backend and the properties the tests use
+# (it-tests/src/test/resources/s3proxy.properties; system properties override the file's), but
+# s3proxy.authorization=none: the benchmark drives it with wrk and curl, which cannot sign AWS V4
+# requests; signing would only add cost on the S3Proxy side.
 start_s3proxy() { # port
   local dir="$work/s3proxy"
   mkdir -p "$dir/data"
-  cat > "$dir/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$1
-s3proxy.authorization=none
-jclouds.provider=filesystem
-jclouds.identity=bench
-jclouds.credential=bench
-jclouds.filesystem.basedir=$dir/data
-EOF
   s3_started_ms=$(now_ms)
-  java -jar "$deps/s3proxy.jar" --properties "$dir/s3proxy.properties" >> "$work/logs/s3proxy.log" 2>&1 &
+  java -Ds3proxy.endpoint="http://127.0.0.1:$1" -Ds3proxy.authorization=none -Djclouds.filesystem.basedir="$dir/data" \
+    -jar "$deps/s3proxy.jar" --properties "$root/it-tests/src/test/resources/s3proxy.properties" \
+    >> "$work/logs/s3proxy.log" 2>&1 &
   s3_pid=$!
   bench_pids+=("$s3_pid")
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opencoc.attachment.upload.SampleFiles;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
 import org.opencoc.attachment.model.AttachmentMetadata;
@@ -78,7 +78,7 @@ class S3AttachmentStoreIT {
     static void startS3Proxy() throws IOException {
         Path target = Path.of(System.getProperty("it.deps", "target/it-deps")).getParent();
         work = Files.createDirectories(target.resolve("s3-it").resolve(UUID.randomUUID().toString()));
-        s3proxy = new S3ProxyProcess(S3ProxyProcess.jarFromItDeps(), work.resolve("s3proxy")).start();
+        s3proxy = new S3ProxyProcess(work.resolve("s3proxy")).start();
         direct = S3Client.builder()
                 .endpointOverride(s3proxy.endpoint())
                 .region(Region.of(s3proxy.region()))
