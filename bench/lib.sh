@@ -17,8 +17,8 @@ build_if_needed() {
     [ -e "$f" ] || need=1
   done
   if [ $need = 1 ]; then
-    log "building (mvn -q -B install -DskipTests) ..."
-    (cd "$root" && mvn -q -B install -DskipTests)
+    log "building (mvn -q -B package -DskipTests) ..."
+    (cd "$root" && mvn -q -B package -DskipTests)
   fi
   devtools_cp="$root/it-tests/target/classes:$(cat "$root/it-tests/target/devtools.classpath")"
 }
@@ -99,16 +99,13 @@ await_ok() { # url since_ms timeout_s pid [curl args...]
   return 1
 }
 
-# This service exactly as bin/run starts it (Payara Micro, filesystem store, loopback), with the heap
-# and upload limit given. Sets svc_pid and svc_started_ms. Extra JVM options: SERVICE_JAVA_OPTS.
-# COC_LOG_FORMAT=json: the JSON log format (etc/logging-json.properties).
+# This service as bin/run starts it (bin/payara-micro: Payara Micro, filesystem store, loopback), with
+# the heap and upload limit given. Sets svc_pid (the JVM's: the launcher execs it) and svc_started_ms.
+# Extra JVM options: SERVICE_JAVA_OPTS. COC_LOG_FORMAT=json: the JSON log format (etc/logging-json.properties).
 start_service() { # name heap max_bytes port data_dir preboot [war]
   local name=$1 heap=$2 max=$3 port=$4 data=$5 preboot=$6 war=${7:-${service_war:-$deps/coc-attachments.war}}
-  mkdir -p "$work/tmp" "$data"
-  local jvm_options
-  mapfile -t jvm_options < <(grep -v '^#' "$root/etc/jvm.options" | grep -v '^[[:space:]]*$')
-  local opts=(-Xmx"$heap" "${jvm_options[@]}" -Djava.io.tmpdir="$work/tmp"
-    -Dmp.jwt.verify.publickey.location="file:$work/keys/jwks-public.json"
+  mkdir -p "$data"
+  local opts=(-Dmp.jwt.verify.publickey.location="file:$work/keys/jwks-public.json"
     -Dcoc.storage.filesystem.root="$data"
     -Xlog:gc:file="$work/logs/$name-gc.log:uptime,level,tags")
   [ -n "$max" ] && opts+=(-Dcoc.upload.max-bytes="$max")
@@ -116,13 +113,8 @@ start_service() { # name heap max_bytes port data_dir preboot [war]
   # shellcheck disable=SC2206
   [ -n "${SERVICE_JAVA_OPTS:-}" ] && opts+=(${SERVICE_JAVA_OPTS})
   svc_started_ms=$(now_ms)
-  java "${opts[@]}" -jar "$deps/payara-micro.jar" \
-    --deploy "$war" --contextroot / \
-    --addlibs "$deps/coc-attachments-grizzly.jar" \
-    --port "$port" --nohazelcast --disablephonehome \
-    --rootdir "$work/payara-root-$port" \
-    --prebootcommandfile "$preboot" \
-    --logproperties "$root/etc/$([ "${COC_LOG_FORMAT:-}" = json ] && echo logging-json || echo logging).properties" \
+  "$root/bin/payara-micro" --heap "$heap" --port "$port" --war "$war" --preboot "$preboot" \
+    --rootdir "$work/payara-root-$port" --tmpdir "$work/tmp" "${opts[@]}" \
     >> "$work/logs/$name.log" 2>&1 &
   svc_pid=$!
   bench_pids+=("$svc_pid")
@@ -162,21 +154,17 @@ EOF
   bench_pids+=("$nginx_pid")
 }
 
-# S3Proxy 4.1.0 with the filesystem backend. s3proxy.authorization=none: the benchmark drives it with
-# wrk and curl, which cannot sign AWS V4 requests; signing would only add cost on the S3Proxy side.
+# S3Proxy 4.1.0 with the filesystem backend and the properties the tests use
+# (it-tests/src/test/resources/s3proxy.properties; system properties override the file's), but
+# s3proxy.authorization=none: the benchmark drives it with wrk and curl, which cannot sign AWS V4
+# requests; signing would only add cost on the S3Proxy side.
 start_s3proxy() { # port
   local dir="$work/s3proxy"
   mkdir -p "$dir/data"
-  cat > "$dir/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$1
-s3proxy.authorization=none
-jclouds.provider=filesystem
-jclouds.identity=bench
-jclouds.credential=bench
-jclouds.filesystem.basedir=$dir/data
-EOF
   s3_started_ms=$(now_ms)
-  java -jar "$deps/s3proxy.jar" --properties "$dir/s3proxy.properties" >> "$work/logs/s3proxy.log" 2>&1 &
+  java -Ds3proxy.endpoint="http://127.0.0.1:$1" -Ds3proxy.authorization=none -Djclouds.filesystem.basedir="$dir/data" \
+    -jar "$deps/s3proxy.jar" --properties "$root/it-tests/src/test/resources/s3proxy.properties" \
+    >> "$work/logs/s3proxy.log" 2>&1 &
   s3_pid=$!
   bench_pids+=("$s3_pid")
 }

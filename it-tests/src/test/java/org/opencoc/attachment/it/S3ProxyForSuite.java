@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 
 /**
  * Runs a real S3Proxy for the whole test run when the build asks for the S3 backend (system property
@@ -22,8 +22,7 @@ public final class S3ProxyForSuite implements LauncherSessionListener {
             return;
         }
         Path workDirectory = Path.of(System.getProperty("it.s3.dir"));
-        server = new S3ProxyProcess(S3ProxyProcess.jarFromItDeps(), workDirectory,
-                S3ProxyProcess.DEFAULT_START_TIMEOUT, Integer.parseInt(port)).start();
+        server = new S3ProxyProcess(workDirectory, Integer.parseInt(port)).start();
     }
 
     @Override

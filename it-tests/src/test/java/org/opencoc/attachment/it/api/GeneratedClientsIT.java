@@ -24,7 +24,6 @@ import org.opencoc.attachment.client.ApiException;
 import org.opencoc.attachment.client.api.AttachmentsApi;
 import org.opencoc.attachment.client.model.ErrorEnvelope;
 import org.opencoc.attachment.client.model.UploadResponse;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.DeployedWar;
 import org.opencoc.attachment.it.http.Processes;
 import org.opencoc.attachment.upload.SampleFiles;
@@ -95,7 +94,7 @@ class GeneratedClientsIT extends DeployedWar {
         String python = Processes.require("python3");
         Path client = dir.resolve("python-client");
         Processes.Finished generated = Processes.run(dir, TOOL_TIMEOUT, List.of(java(), "-jar",
-                PayaraMicroProcess.itDeps().resolve("openapi-generator-cli.jar").toString(), "generate",
+                Path.of(System.getProperty("it.deps"), "openapi-generator-cli.jar").toString(), "generate",
                 "-g", "python", "-i", service.base().resolve("openapi").toString(), "-o", client.toString(),
                 "--package-name", "coc_attachments_client",
                 "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"));

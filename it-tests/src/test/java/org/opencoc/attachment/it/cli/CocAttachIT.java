@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencoc.attachment.cli.PolicyTable;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
 import org.opencoc.attachment.upload.SampleFiles;
 
 /**
@@ -59,7 +59,7 @@ class CocAttachIT {
         work = Files.createDirectories(target.resolve("cli-it").resolve(UUID.randomUUID().toString()));
         data = work.resolve("data");
         server = PayaraMicroProcess.builder(work.resolve("server"))
-                .jvmOption("-Xmx256m")
+                .heap("256m")
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.filesystem.root", data.toString())
@@ -67,7 +67,7 @@ class CocAttachIT {
                 // (6,144 four-byte characters) makes a token over the default 32 KiB cap; the cap is the
                 // transport's, not the engine's, and AuthenticationIT tests it
                 .systemProperty("coc.auth.token.max-bytes", "60000")
-                .logProperties(PayaraMicroProcess.prebootFromItEtc().resolveSibling("logging-json.properties"))
+                .jsonLog()
                 .build()
                 .start();
         LOG.info(() -> "Started " + server + " in " + server.startupDuration().map(Duration::toMillis).orElse(-1L) + " ms");

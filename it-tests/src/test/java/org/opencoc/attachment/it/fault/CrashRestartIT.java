@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
 import org.opencoc.attachment.it.scaleout.Cluster;
-import org.opencoc.attachment.it.scaleout.Samples;
 import org.opencoc.attachment.it.scaleout.Samples.Sample;
+import org.opencoc.attachment.it.scaleout.Samples;
 
 /**
  * kill -9 of the filesystem-store instance at a random moment during 16 concurrent uploads of 1 to

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 import org.opencoc.attachment.it.scaleout.Cluster;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -143,7 +143,7 @@ final class FaultRig {
      */
     private static PayaraMicroProcess s3Instance(Path work, String name, S3ProxyProcess store, Path staging) {
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.builder(work.resolve(name))
-                .jvmOption("-Xmx256m")
+                .heap("256m")
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.type", "s3")
@@ -166,7 +166,7 @@ final class FaultRig {
      */
     static PayaraMicroProcess filesystemInstance(Path work, String name, Path root) {
         return PayaraMicroProcess.builder(work.resolve(name))
-                .jvmOption("-Xmx256m")
+                .heap("256m")
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.type", "filesystem")

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
 
 /**
  * One Payara Micro process for fault scenarios: the built WAR with the project's pre-boot commands and
@@ -37,7 +37,7 @@ import org.opencoc.attachment.it.Service;
 final class FaultServer implements AutoCloseable {
 
     /** The heap every fault scenario runs with, as in the measurements. */
-    static final String HEAP = "-Xmx256m";
+    static final String HEAP = "256m";
 
     private static final Pattern USED_HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
@@ -59,7 +59,7 @@ final class FaultServer implements AutoCloseable {
         deleteTree(home);
         Path data = home.resolve("data");
         PayaraMicroProcess.Builder builder = PayaraMicroProcess.builder(home)
-                .jvmOption(HEAP)
+                .heap(HEAP)
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.filesystem.root", data.toString());

@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.it.Multipart;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
 import org.opencoc.attachment.it.scaleout.Cluster;
-import org.opencoc.attachment.it.scaleout.Samples;
 import org.opencoc.attachment.it.scaleout.Samples.Sample;
+import org.opencoc.attachment.it.scaleout.Samples;
 
 /**
  * Sustained mixed traffic on the filesystem-store instance: many clients at once, each in a loop of

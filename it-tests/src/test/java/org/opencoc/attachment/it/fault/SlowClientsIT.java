@@ -133,7 +133,7 @@ class SlowClientsIT {
         figures("slow readers", clients + " clients x 10 MiB at 1 KiB/s for " + window.toSeconds() + " s: statuses "
                 + statuses + ", still streaming at the end " + open + ", cut short " + cutShort.get()
                 + ", read " + bytesRead.get() / 1024 + " KiB in all; heap after GC baseline " + baseline
-                + " MiB, during " + heap + " MiB (peak " + peak + ", " + FaultServer.HEAP + "); OutOfMemoryError "
+                + " MiB, during " + heap + " MiB (peak " + peak + ", -Xmx" + FaultServer.HEAP + "); OutOfMemoryError "
                 + oom + "; ordinary upload " + spread(uploads) + ", download " + spread(downloads)
                 + "; after: upload " + after.uploadMillis() + " ms, download " + after.downloadMillis()
                 + " ms, transfers settled " + settled);

@@ -19,9 +19,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -58,7 +58,7 @@ public final class Cluster {
 
     /** An S3Proxy (not started) keeping its data under {@code work/s3proxy/data}. */
     public static S3ProxyProcess s3Proxy(Path work) {
-        return new S3ProxyProcess(S3ProxyProcess.jarFromItDeps(), work.resolve("s3proxy"));
+        return new S3ProxyProcess(work.resolve("s3proxy"));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class Cluster {
     public static PayaraMicroProcess instance(Path work, String name, S3ProxyProcess s3) {
         Path home = work.resolve(name);
         return PayaraMicroProcess.builder(home)
-                .jvmOption("-Xmx256m")
+                .heap("256m")
                 .systemProperty("mp.jwt.verify.publickey.location",
                         "file:" + Path.of(System.getProperty("it.keys"), "jwks-public.json").toAbsolutePath())
                 .systemProperty("coc.storage.type", "s3")

@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 
 /**
  * The load-balancer setup of {@code docs/scale-out.md}, run for real: nginx (Debian {@code nginx-light})

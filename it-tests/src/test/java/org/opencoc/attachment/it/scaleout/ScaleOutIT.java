@@ -32,10 +32,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.it.Multipart;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 import org.opencoc.attachment.it.scaleout.Samples.Sample;
 
 import software.amazon.awssdk.services.s3.S3Client;

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
-import org.opencoc.attachment.devtools.S3ProxyProcess;
 import org.opencoc.attachment.it.Envelopes;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
+import org.opencoc.attachment.it.process.S3ProxyProcess;
 
 /**
  * One instance on S3 while the store goes away and comes back (S3Proxy stopped, then started again on

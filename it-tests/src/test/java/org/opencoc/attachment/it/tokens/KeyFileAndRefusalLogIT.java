@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencoc.attachment.devtools.PayaraMicroProcess;
 import org.opencoc.attachment.devtools.TokenMinter;
 import org.opencoc.attachment.it.Envelopes;
 import org.opencoc.attachment.it.Service;
+import org.opencoc.attachment.it.process.PayaraMicroProcess;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -55,7 +55,7 @@ class KeyFileAndRefusalLogIT {
         keyFile = work.resolve("jwks-public.json");
         writeKeys(true);
         server = PayaraMicroProcess.builder(work)
-                .jvmOption("-Xmx256m")
+                .heap("256m")
                 .systemProperty("mp.jwt.verify.publickey.location", "file:" + keyFile)
                 .systemProperty("coc.auth.keys.reload-seconds", "1")
                 .systemProperty("coc.storage.filesystem.root", work.resolve("data").toString())
