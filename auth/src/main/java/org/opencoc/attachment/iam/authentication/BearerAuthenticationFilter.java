@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import org.opencoc.attachment.iam.boundary.RequestId;
+import org.opencoc.attachment.request.RequestId;
 
 /**
  * Authenticates every JAX-RS request that carries {@code Authorization: Bearer <token>}: the token is

@@ -15,6 +15,7 @@ import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.authentication.RequestToken;
 import org.opencoc.attachment.iam.authentication.TokenRefused;
 import org.opencoc.attachment.iam.authentication.VerifiedToken;
+import org.opencoc.attachment.request.PathParameters;
 
 /**
  * Enforces the action a resource method names with {@link RequiresAction}, after matching and before
@@ -46,7 +47,7 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         Caller caller = token.caller();
         String action = RequiredActions.of(request);
         String sourceIp = decisions.sourceAddress(peerAddress(request), request.getHeaderString("X-Forwarded-For"));
-        String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
+        String ticketType = request.getUriInfo().getPathParameters().getFirst(PathParameters.TICKET_TYPE);
         AuditRecord decision = decisions.decide(token, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
         request.setProperty(DECISION_PROPERTY, decision.decision());

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.opencoc.attachment.api.ErrorEnvelope;
 import org.opencoc.attachment.error.ErrorCode;
-import org.opencoc.attachment.iam.boundary.RequestId;
+import org.opencoc.attachment.request.RequestId;
 
 /**
  * The error page of the web container ({@code WEB-INF/web.xml}): errors raised outside JAX-RS (an
