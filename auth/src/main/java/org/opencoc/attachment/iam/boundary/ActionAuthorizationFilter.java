@@ -19,9 +19,10 @@ import org.opencoc.attachment.request.PathParameters;
 
 /**
  * Enforces the action a resource method names with {@link RequiresAction}, after matching and before
- * the method (and so before its body is read). Unauthenticated requests are refused with 401; a
- * denied action with 403 and {@code Policy doesn't allow <action> to be performed.}; a method that
- * names no action is denied to everyone.
+ * the method (and so before its body is read). An unauthenticated request is refused with
+ * {@link TokenRefused}, a denied action with {@link AccessDenied}; a method that names no action is
+ * denied to everyone. The web layer's exception mappers answer both; the audit line of a denial is
+ * written once that answer's status is known ({@link AuditLogFilter}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
