@@ -2,11 +2,11 @@ package org.opencoc.attachment.error;
 
 /**
  * The project's error codes with the HTTP status each one is answered with. The numbers are part of
- * the public contract (DESIGN §2): never renumber, only add.
+ * the public contract (DESIGN §2): never renumber, only add. The success code of the 200 bodies,
+ * {@code GOM.00000000}, is not an error: it is defined once, with those bodies, in the wire module
+ * ({@code org.opencoc.attachment.api.UploadResponse#SUCCESS}).
  */
 public enum ErrorCode {
-    /** Success; appears only in the 200 upload body. */
-    OK("GOM.00000000", 200),
     /** Invalid parameter: ticket_type, doc_id, missing or duplicate file part, bad name, empty file. */
     INVALID_PARAMETER("GOM.00007256", 400),
     /** The attachment does not exist, or belongs to another account. */

@@ -12,7 +12,6 @@ class ErrorCodeTest {
 
     @ParameterizedTest(name = "{0} is {1} with HTTP {2}")
     @CsvSource({
-            "OK,                    GOM.00000000, 200",
             "INVALID_PARAMETER,     GOM.00007256, 400",
             "NOT_FOUND,             GOM.00007257, 404",
             "FILE_TOO_LARGE,        GOM.00007258, 413",
