@@ -25,7 +25,10 @@ public record UploadResponse(
         @JsonbProperty("provider_code") String providerCode,
         @JsonbProperty("data") UploadData data) {
 
-    /** The success code. */
+    /**
+     * The success code of every 200 body (this one and {@link ExternalUploadResponse}); its one
+     * definition. The error codes are the core module's {@code ErrorCode}.
+     */
     public static final String SUCCESS = "GOM.00000000";
 
     /** The response for a newly stored attachment. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A failure the client is told about: it carries the {@link ErrorCode} and a message that is safe to
  * put on the wire (no internal paths, no stack traces). The web layer maps every subclass to the error
- * envelope with the code's HTTP status.
+ * envelope and to the HTTP status it gives the code.
  */
 public class AttachmentException extends RuntimeException {
 
@@ -22,33 +22,33 @@ public class AttachmentException extends RuntimeException {
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }
 
-    /** The code (and so the HTTP status) this failure is answered with. */
+    /** The code this failure is answered with. */
     public ErrorCode errorCode() {
         return errorCode;
     }
 
-    /** A parameter error (400, {@code GOM.00007256}). */
+    /** A parameter error ({@code GOM.00007256}). */
     public static AttachmentException invalidParameter(String message) {
         return new AttachmentException(ErrorCode.INVALID_PARAMETER, message);
     }
 
-    /** A missing attachment, or one of another account (404): both answer alike so ids cannot be probed. */
+    /** A missing attachment, or one of another account: both answer alike so ids cannot be probed. */
     public static AttachmentException notFound() {
         return new AttachmentException(ErrorCode.NOT_FOUND, "The attachment does not exist.");
     }
 
-    /** The upload exceeds {@code maxBytes} (413). */
+    /** The upload exceeds {@code maxBytes}. */
     public static AttachmentException tooLarge(long maxBytes) {
         return new AttachmentException(ErrorCode.FILE_TOO_LARGE,
                 "The file is larger than the limit of " + maxBytes + " bytes.");
     }
 
-    /** The file type is not allowed or the content does not match the name (415). */
+    /** The file type is not allowed or the content does not match the name. */
     public static AttachmentException unsupportedType(String message) {
         return new AttachmentException(ErrorCode.UNSUPPORTED_FILE_TYPE, message);
     }
 
-    /** The storage backend failed (503); {@code cause} is logged, never sent. */
+    /** The storage backend failed; {@code cause} is logged, never sent. */
     public static AttachmentException storageUnavailable(Throwable cause) {
         return new AttachmentException(ErrorCode.STORAGE_UNAVAILABLE,
                 "Attachment storage is unavailable, please retry later.", cause);

@@ -12,13 +12,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import org.opencoc.attachment.iam.boundary.RequestId;
+import org.opencoc.attachment.request.RequestId;
 
 /**
  * Authenticates every JAX-RS request that carries {@code Authorization: Bearer <token>}: the token is
  * verified by the {@link Authenticator} (once per distinct token, then from its cache) and becomes the
- * request's token ({@link RequestToken#of}). A refused token answers 401 and writes one log line, its
- * reason and the request id, never a stack trace. A request without the header stays anonymous; the
+ * request's token ({@link RequestToken#of}). A refused token is thrown on as {@link TokenRefused} (the
+ * web layer answers it) and writes one log line, its reason and the request id, never a stack trace. A request without the header stays anonymous; the
  * authorization filter then refuses it.
  */
 @Provider

@@ -1,22 +1,16 @@
 package org.opencoc.attachment.iam.boundary;
 
-import org.opencoc.attachment.error.AttachmentException;
-import org.opencoc.attachment.error.ErrorCode;
-
 /**
- * An action the caller's policies do not allow (403, {@code Policy doesn't allow <action> to be
- * performed.}). Without a stack trace: a denial is an expected answer, not a failure to debug.
+ * An action the caller's policies do not allow; the web layer answers it as denied
+ * ({@code GOM.00007261}) with this message, {@code Policy doesn't allow <action> to be performed.}.
+ * Without a stack trace: a denial is an expected answer, not a failure to debug. Only
+ * {@link ActionAuthorizationFilter} throws it.
  */
-final class AccessDenied extends AttachmentException {
+public final class AccessDenied extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     AccessDenied(String action) {
-        super(ErrorCode.ACCESS_DENIED, "Policy doesn't allow " + action + " to be performed.");
-    }
-
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
+        super("Policy doesn't allow " + action + " to be performed.", null, false, false);
     }
 }

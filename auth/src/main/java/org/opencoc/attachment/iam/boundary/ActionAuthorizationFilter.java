@@ -15,12 +15,14 @@ import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.authentication.RequestToken;
 import org.opencoc.attachment.iam.authentication.TokenRefused;
 import org.opencoc.attachment.iam.authentication.VerifiedToken;
+import org.opencoc.attachment.request.PathParameters;
 
 /**
  * Enforces the action a resource method names with {@link RequiresAction}, after matching and before
- * the method (and so before its body is read). Unauthenticated requests are refused with 401; a
- * denied action with 403 and {@code Policy doesn't allow <action> to be performed.}; a method that
- * names no action is denied to everyone.
+ * the method (and so before its body is read). An unauthenticated request is refused with
+ * {@link TokenRefused}, a denied action with {@link AccessDenied}; a method that names no action is
+ * denied to everyone. The web layer's exception mappers answer both; the audit line of a denial is
+ * written once that answer's status is known ({@link AuditLogFilter}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -46,7 +48,7 @@ public class ActionAuthorizationFilter implements ContainerRequestFilter {
         Caller caller = token.caller();
         String action = RequiredActions.of(request);
         String sourceIp = decisions.sourceAddress(peerAddress(request), request.getHeaderString("X-Forwarded-For"));
-        String ticketType = request.getUriInfo().getPathParameters().getFirst("ticket_type");
+        String ticketType = request.getUriInfo().getPathParameters().getFirst(PathParameters.TICKET_TYPE);
         AuditRecord decision = decisions.decide(token, action, sourceIp, ticketType);
         request.setProperty(AuditRecord.PROPERTY, decision);
         request.setProperty(DECISION_PROPERTY, decision.decision());

@@ -13,6 +13,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import org.opencoc.attachment.request.PathParameters;
+import org.opencoc.attachment.request.RequestId;
+
 /**
  * Writes one structured audit line per authorization decision, once the response status is known, to
  * the {@code org.opencoc.attachment.audit} logger: time, request id, principal URN, domain, action,
@@ -50,7 +53,7 @@ public class AuditLogFilter implements ContainerResponseFilter {
         if (uploaded != null) {
             return uploaded.toString();
         }
-        List<String> fromPath = request.getUriInfo().getPathParameters().get("doc_id");
+        List<String> fromPath = request.getUriInfo().getPathParameters().get(PathParameters.DOC_ID);
         return fromPath == null || fromPath.isEmpty() ? "" : fromPath.get(0);
     }
 

@@ -24,6 +24,7 @@ import org.opencoc.attachment.iam.boundary.RequiresAction;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.TicketType;
+import org.opencoc.attachment.request.PathParameters;
 import org.opencoc.attachment.storage.AttachmentStore;
 import org.opencoc.attachment.web.conditional.ConditionalRequest;
 
@@ -53,7 +54,7 @@ public class AttachmentsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
-    public UploadResponse upload(@PathParam("ticket_type") String ticketType,
+    public UploadResponse upload(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                  @HeaderParam("Content-Digest") String requestDigest,
@@ -73,7 +74,7 @@ public class AttachmentsResource {
     @Path("{doc_id}")
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    public Response download(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
+    public Response download(@PathParam(PathParameters.TICKET_TYPE) String ticketType, @PathParam(PathParameters.DOC_ID) String docId,
                              @Context ContainerRequestContext request) {
         return serve(ConditionalRequest.Method.GET, ticketType, docId, request);
     }
@@ -82,7 +83,7 @@ public class AttachmentsResource {
     @Path("{doc_id}")
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    public Response head(@PathParam("ticket_type") String ticketType, @PathParam("doc_id") String docId,
+    public Response head(@PathParam(PathParameters.TICKET_TYPE) String ticketType, @PathParam(PathParameters.DOC_ID) String docId,
                          @Context ContainerRequestContext request) {
         return serve(ConditionalRequest.Method.HEAD, ticketType, docId, request);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.opencoc.attachment.api.ExternalUploadResponse;
 import org.opencoc.attachment.iam.boundary.RequiresAction;
 import org.opencoc.attachment.model.AttachmentMetadata;
+import org.opencoc.attachment.request.PathParameters;
 
 /**
  * {@code POST /v1/external/incident/attachments}: the cloud's second upload call
@@ -35,7 +36,7 @@ public class ExternalAttachmentsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
-    public ExternalUploadResponse upload(@PathParam("ticket_type") String ticketType,
+    public ExternalUploadResponse upload(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam("Content-Digest") String requestDigest,

@@ -8,7 +8,8 @@ import org.opencoc.attachment.api.ErrorEnvelope;
 import org.opencoc.attachment.error.ErrorCode;
 
 /**
- * Builds error responses: the envelope as {@code application/json} with the code's status, plus the
+ * Builds error responses: the envelope as {@code application/json} with the code's status
+ * ({@link HttpStatuses}), plus the
  * headers some statuses require ({@code WWW-Authenticate} on 401, {@code Retry-After} on 503).
  */
 public final class ErrorResponses {
@@ -24,7 +25,7 @@ public final class ErrorResponses {
 
     /** The envelope for {@code code} with {@code message}, answered with the code's status. */
     public static Response of(ErrorCode code, String message) {
-        return of(code.httpStatus(), code, message);
+        return of(HttpStatuses.of(code), code, message);
     }
 
     /** The envelope for {@code code} with {@code message}, answered with {@code status}. */

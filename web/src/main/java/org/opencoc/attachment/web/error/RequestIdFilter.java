@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.opencoc.attachment.iam.boundary.RequestId;
 import org.opencoc.attachment.iam.boundary.SourceAddresses;
+import org.opencoc.attachment.request.RequestId;
 
 /**
  * Gives every request an id (the client's {@code X-Request-Id} if safe, else a new one), echoes it on

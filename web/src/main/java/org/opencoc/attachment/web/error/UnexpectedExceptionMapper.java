@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.opencoc.attachment.error.ErrorCode;
-import org.opencoc.attachment.iam.boundary.RequestId;
+import org.opencoc.attachment.request.RequestId;
 
 /**
  * The last resort: anything unexpected is logged with its stack trace and the request id, and answered

@@ -6,7 +6,10 @@ import java.util.UUID;
 /**
  * The error envelope of a refusal in the HTTP layer, written without JSON-B (this jar carries nothing
  * but Grizzly): {@code GOM.00007256} with a fixed, plain-ASCII message, and a new request id since the
- * request never got as far as the application's {@code RequestIdFilter}.
+ * request never got as far as the application's {@code RequestIdFilter}. The status is the HTTP
+ * parser's. The jar cannot see the application's classes, so the code, the provider code and the
+ * header name are copies here; {@code RefusalEnvelopeTest} holds them to their one definition
+ * ({@code ErrorCode}, {@code ErrorEnvelope}, {@code RequestId}).
  */
 final class RefusalEnvelope {
 

@@ -1,4 +1,4 @@
-package org.opencoc.attachment.iam.boundary;
+package org.opencoc.attachment.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

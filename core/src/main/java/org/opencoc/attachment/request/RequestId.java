@@ -1,4 +1,4 @@
-package org.opencoc.attachment.iam.boundary;
+package org.opencoc.attachment.request;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The id of one request, echoed in {@code X-Request-Id}, written in audit lines and put into 500
  * messages. A client may send its own id (letters, digits, {@code -_.}, at most 64 characters);
- * anything else is replaced by a random UUID so ids are safe to log and to put in a header.
+ * anything else is replaced by a random UUID so ids are safe to log and to put in a header. The web
+ * layer's first servlet filter assigns it ({@link #ATTRIBUTE}); the IAM filters and the error mappers
+ * read it there.
  */
 public final class RequestId {
 
