@@ -177,37 +177,34 @@ record() { # metric system round value
 }
 fail() { log "measurement failed: $*"; failures=$((failures + 1)); }
 
-# wrk; sets wrk_rps, wrk_p99_ms, wrk_mbps (10^6 bytes/s); returns 1 on errors or non-2xx answers
-# (WRK_EXPECT_401=1: on anything but 401 answers). The header may be "script:<token-file>": every
-# request then carries the next token of that file (bench/tokens.lua).
+# wrk; sets wrk_rps, wrk_p50_ms, wrk_p99_ms, wrk_mbps (10^6 bytes/s) and wrk_requests from the JSON that
+# bench/wrk.lua writes beside its output ($out with .json); returns 1 on errors or answers of status >= 400
+# (WRK_EXPECT_401=1: unless every answer is refused, and a first curl sees a 401). The header may be
+# "script:<token-file>": every request then carries the next token of that file.
 run_wrk() { # out_file threads conns duration url [header]
   local out=$1 t=$2 c=$3 d=$4 url=$5 header=${6:-}
-  local args=(-t"$t" -c"$c" -d"$d" --latency --timeout 10s)
-  local script_args=()
+  local json="${out%.txt}.json" args=() checks=() numbers notes
+  local env=(WRK_JSON="$json")
   if [[ $header == script:* ]]; then
-    args+=(-s "$root/bench/tokens.lua"); script_args=(-- "${header#script:}" "$t")
+    env+=(WRK_TOKENS="${header#script:}" WRK_THREADS="$t")
+    [[ $header == *fresh* ]] && checks+=(--tokens-once)
   elif [ -n "$header" ]; then
     args+=(-H "$header")
   fi
-  wrk "${args[@]}" "$url" "${script_args[@]}" > "$out" 2>&1 || true
-  wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  wrk_p99_ms=$(awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-      f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 0; print v * f}' "$out")
-  wrk_mbps=$(awk '/^Transfer\/sec:/ {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Z]+$/, "", v);
-      f = (u == "B") ? 1 : (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : 0;
-      printf "%.1f", v * f / 1e6}' "$out")
-  local bad='Non-2xx|unable to connect'
   if [ "${WRK_EXPECT_401:-0}" = 1 ]; then
-    # every answer must be a 401: wrk counts them all as non-2xx
-    bad='unable to connect'
-    awk '/requests in/ {n = $1} /Non-2xx or 3xx responses:/ {m = $5} END {exit !(n > 0 && n == m)}' "$out" || bad='.'
+    checks+=(--refused)
+    [ "$(curl -sS -o /dev/null -w '%{http_code}' "$url")" = 401 ] || { log "$url does not answer 401"; return 1; }
   fi
-  if [ -z "$wrk_rps" ] || grep -q -E "$bad" "$out" || awk '/^Requests\/sec:/ {exit !($2 <= 0)}' "$out"; then
+  rm -f "$json"
+  env "${env[@]}" wrk -t"$t" -c"$c" -d"$d" --latency --timeout 10s -s "$root/bench/wrk.lua" "${args[@]}" "$url" \
+    > "$out" 2>&1 || true
+  if ! numbers=$(python3 "$root/bench/parse.py" wrk "$json" "${checks[@]}" 2>> "$out"); then
     log "wrk problem, see $out:"; sed 's/^/    /' "$out" >&2
     return 1
   fi
-  if grep -q 'Socket errors' "$out"; then log "wrk socket errors: $(grep 'Socket errors' "$out")"; fi
-  if [[ $header == *fresh* ]] && grep -q -E '^wrapped [1-9]' "$out"; then log "fresh tokens exhausted (tokens were sent again): $out"; fi
+  read -r wrk_rps wrk_p50_ms wrk_p99_ms wrk_mbps wrk_requests <<< "$numbers"
+  notes=$(grep -E '^(wrk socket errors|the tokens ran out)' "$out" || true)
+  [ -z "$notes" ] || log "$notes ($out)"
   return 0
 }
 
