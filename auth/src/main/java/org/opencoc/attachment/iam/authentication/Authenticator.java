@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.opencoc.attachment.config.ConfigNames;
 
 /**
  * The application's one {@link TokenVerifier}, configured from MicroProfile Config (keys in
@@ -69,18 +70,19 @@ public class Authenticator {
                 text(config, AuthenticationSettings.AUDIENCES).stream()
                         .flatMap(list -> Arrays.stream(list.split(",")))
                         .map(String::strip).filter(audience -> !audience.isEmpty()).collect(Collectors.toSet()),
-                seconds(config, AuthenticationSettings.CLOCK_SKEW, AuthenticationSettings.DEFAULT_CLOCK_SKEW_SECONDS),
+                seconds(config, AuthenticationSettings.CLOCK_SKEW, ConfigNames.CLOCK_SKEW_SECONDS_DEFAULT),
                 config.getOptionalValue(AuthenticationSettings.TOKEN_AGE, Long.class).map(Duration::ofSeconds),
-                config.getOptionalValue(AuthenticationSettings.MAX_TOKEN_BYTES, Integer.class)
-                        .orElse(AuthenticationSettings.DEFAULT_MAX_TOKEN_BYTES),
-                seconds(config, AuthenticationSettings.KEYS_RELOAD_SECONDS,
-                        AuthenticationSettings.DEFAULT_KEYS_RELOAD_SECONDS),
-                config.getOptionalValue(AuthenticationSettings.CACHE_ENABLED, Boolean.class).orElse(true),
-                config.getOptionalValue(AuthenticationSettings.CACHE_MAX_ENTRIES, Integer.class)
-                        .orElse(AuthenticationSettings.DEFAULT_CACHE_MAX_ENTRIES),
-                config.getOptionalValue(AuthenticationSettings.CACHE_MAX_BYTES, Long.class)
-                        .orElse(AuthenticationSettings.DEFAULT_CACHE_MAX_BYTES),
-                seconds(config, AuthenticationSettings.CACHE_MAX_SECONDS, AuthenticationSettings.DEFAULT_CACHE_MAX_SECONDS));
+                config.getOptionalValue(ConfigNames.TOKEN_MAX_BYTES, Integer.class)
+                        .orElse(ConfigNames.TOKEN_MAX_BYTES_DEFAULT),
+                seconds(config, ConfigNames.KEYS_RELOAD_SECONDS,
+                        ConfigNames.KEYS_RELOAD_SECONDS_DEFAULT),
+                config.getOptionalValue(ConfigNames.TOKEN_CACHE_ENABLED, Boolean.class)
+                        .orElse(ConfigNames.TOKEN_CACHE_ENABLED_DEFAULT),
+                config.getOptionalValue(ConfigNames.TOKEN_CACHE_MAX_ENTRIES, Integer.class)
+                        .orElse(ConfigNames.TOKEN_CACHE_MAX_ENTRIES_DEFAULT),
+                config.getOptionalValue(ConfigNames.TOKEN_CACHE_MAX_BYTES, Long.class)
+                        .orElse(ConfigNames.TOKEN_CACHE_MAX_BYTES_DEFAULT),
+                seconds(config, ConfigNames.TOKEN_CACHE_MAX_SECONDS, ConfigNames.TOKEN_CACHE_MAX_SECONDS_DEFAULT));
     }
 
     private static Optional<String> text(Config config, String key) {

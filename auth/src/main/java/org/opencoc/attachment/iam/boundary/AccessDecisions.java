@@ -17,6 +17,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.opencoc.attachment.config.ConfigNames;
 import org.opencoc.attachment.iam.Caller;
 import org.opencoc.attachment.iam.authentication.VerifiedToken;
 import org.opencoc.attachment.iam.policy.ConditionContext;
@@ -45,11 +46,11 @@ public class AccessDecisions {
     static final int POLICY_CACHE_ENTRIES = 1_000;
 
     @Inject
-    @ConfigProperty(name = "coc.iam.group-policies")
+    @ConfigProperty(name = ConfigNames.GROUP_POLICIES)
     Optional<String> groupPolicyFile;
 
     @Inject
-    @ConfigProperty(name = "coc.iam.trusted-proxies")
+    @ConfigProperty(name = ConfigNames.TRUSTED_PROXIES)
     Optional<String> trustedProxies;
 
     @Inject

@@ -6,6 +6,8 @@ import java.util.List;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
+import org.opencoc.attachment.config.ConfigNames;
+
 /**
  * Finds the client address for {@code g:SourceIp}: the socket peer, unless the peer is one of the
  * trusted proxies ({@code coc.iam.trusted-proxies}, addresses or CIDR ranges). Then the
@@ -34,7 +36,7 @@ public final class SourceAddresses {
                 }
                 IPAddress range = new IPAddressString(part.strip()).getAddress();
                 if (range == null) {
-                    throw new IllegalArgumentException("coc.iam.trusted-proxies: '" + part.strip()
+                    throw new IllegalArgumentException(ConfigNames.TRUSTED_PROXIES + ": '" + part.strip()
                             + "' is not an IP address or CIDR range");
                 }
                 ranges.add(range.toPrefixBlock());
