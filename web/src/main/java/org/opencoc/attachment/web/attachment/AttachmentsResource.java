@@ -39,7 +39,7 @@ import org.opencoc.attachment.web.conditional.ConditionalRequest;
  * {@link CurrentCaller#of}), so a request creates no CDI bean instance for it.
  */
 @ApplicationScoped
-@Path("{ticket_type}/attachments")
+@Path("{" + PathParameters.TICKET_TYPE + "}/attachments")
 public class AttachmentsResource {
 
     @Inject
@@ -71,19 +71,21 @@ public class AttachmentsResource {
      * are the JSON envelope whatever the Accept.
      */
     @GET
-    @Path("{doc_id}")
+    @Path("{" + PathParameters.DOC_ID + "}")
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    public Response download(@PathParam(PathParameters.TICKET_TYPE) String ticketType, @PathParam(PathParameters.DOC_ID) String docId,
+    public Response download(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
+                             @PathParam(PathParameters.DOC_ID) String docId,
                              @Context ContainerRequestContext request) {
         return serve(ConditionalRequest.Method.GET, ticketType, docId, request);
     }
 
     @HEAD
-    @Path("{doc_id}")
+    @Path("{" + PathParameters.DOC_ID + "}")
     @Produces(MediaType.WILDCARD)
     @RequiresAction(RequiresAction.DOWNLOAD_FILE)
-    public Response head(@PathParam(PathParameters.TICKET_TYPE) String ticketType, @PathParam(PathParameters.DOC_ID) String docId,
+    public Response head(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
+                         @PathParam(PathParameters.DOC_ID) String docId,
                          @Context ContainerRequestContext request) {
         return serve(ConditionalRequest.Method.HEAD, ticketType, docId, request);
     }

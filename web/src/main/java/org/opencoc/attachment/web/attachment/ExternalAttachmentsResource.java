@@ -27,7 +27,7 @@ import org.opencoc.attachment.request.PathParameters;
  * fixed to {@code incident}: the IAM context key {@code coc:TicketType} is {@code incident} here too.
  */
 @ApplicationScoped
-@Path("external/{ticket_type: incident}/attachments")
+@Path("external/{" + PathParameters.TICKET_TYPE + ": incident}/attachments")
 public class ExternalAttachmentsResource {
 
     @Inject
