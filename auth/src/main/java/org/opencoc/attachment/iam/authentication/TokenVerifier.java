@@ -54,7 +54,10 @@ import com.nimbusds.jose.util.Base64URL;
  *       (a user) or exactly {@code account} or {@code user}.</li>
  * </ol>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Slightly above the house limit of about 300 lines on purpose: the checks above are
+ * the whole gate of authentication and are kept in this one class, in this order, so that a reviewer
+ * reads every refusal in sequence; key handling ({@link TrustedKeys}, {@link KeySource}) and the cache
+ * ({@link VerifiedTokenCache}) are their own classes.
  */
 public final class TokenVerifier {
 
