@@ -112,6 +112,9 @@ start_service() { # name heap max_bytes port data_dir preboot [war]
   [ "$war" = "${floor_war:-}" ] && opts+=(-Dfloor.file="$work/files/small.txt")
   # shellcheck disable=SC2206
   [ -n "${SERVICE_JAVA_OPTS:-}" ] && opts+=(${SERVICE_JAVA_OPTS})
+  # an empty root each start: on a kept one Payara Micro first redeploys the remembered WAR, answers,
+  # then deploys it again (docs/scale-out.md, "Restarts and --rootdir")
+  rm -rf "$work/payara-root-$port"
   svc_started_ms=$(now_ms)
   "$root/bin/payara-micro" --heap "$heap" --port "$port" --war "$war" --preboot "$preboot" \
     --rootdir "$work/payara-root-$port" --tmpdir "$work/tmp" "${opts[@]}" \
