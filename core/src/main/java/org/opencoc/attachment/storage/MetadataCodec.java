@@ -4,17 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.util.Base64;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 
 import org.opencoc.attachment.model.AttachmentMetadata;
-import org.opencoc.attachment.model.DocId;
-import org.opencoc.attachment.model.FileName;
-import org.opencoc.attachment.model.TicketType;
 
 /**
  * Writes and reads attachment metadata as a small JSON document, the filesystem store's sidecar (the S3
@@ -24,16 +20,6 @@ import org.opencoc.attachment.model.TicketType;
 public final class MetadataCodec {
 
     private static final JsonProvider JSON = JsonProvider.provider();
-
-    static final String DOC_ID = "doc_id";
-    static final String DOC_NAME = "doc_name";
-    static final String TICKET_TYPE = "ticket_type";
-    static final String SIZE = "size";
-    static final String CONTENT_TYPE = "content_type";
-    static final String SHA256 = "sha256";
-    static final String CREATED_AT = "created_at";
-    static final String DOMAIN_ID = "domain_id";
-    static final String UPLOADER = "uploader";
 
     private MetadataCodec() {
     }
@@ -50,20 +36,17 @@ public final class MetadataCodec {
      *                     must discard it
      */
     public static void write(AttachmentMetadata metadata, OutputStream out) throws IOException {
-        JsonObject json = JSON.createObjectBuilder()
-                .add(DOC_ID, metadata.docId().value())
-                .add(DOC_NAME, metadata.fileName().value())
-                .add(TICKET_TYPE, metadata.ticketType().pathValue())
-                .add(SIZE, metadata.size())
-                .add(CONTENT_TYPE, metadata.contentType())
-                .add(SHA256, metadata.sha256Base64())
-                .add(CREATED_AT, metadata.createdAt().toString())
-                .add(DOMAIN_ID, metadata.domainId())
-                .add(UPLOADER, metadata.uploader())
-                .build();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        MetadataFields.toText(metadata).forEach((field, text) -> {
+            if (field.equals(MetadataFields.SIZE)) {
+                json.add(field, metadata.size());
+            } else {
+                json.add(field, text);
+            }
+        });
         ByteArrayOutputStream document = new ByteArrayOutputStream(512);
         try (var writer = JSON.createWriter(document)) {
-            writer.writeObject(json);
+            writer.writeObject(json.build());
         }
         document.writeTo(out);
     }
@@ -72,16 +55,9 @@ public final class MetadataCodec {
     public static AttachmentMetadata read(InputStream in) {
         try (JsonReader reader = JSON.createReader(in)) {
             JsonObject json = reader.readObject();
-            return new AttachmentMetadata(
-                    DocId.parse(json.getString(DOC_ID)),
-                    new FileName(json.getString(DOC_NAME)),
-                    TicketType.parse(json.getString(TICKET_TYPE)),
-                    json.getJsonNumber(SIZE).longValueExact(),
-                    json.getString(CONTENT_TYPE),
-                    Base64.getDecoder().decode(json.getString(SHA256)),
-                    Instant.parse(json.getString(CREATED_AT)),
-                    json.getString(DOMAIN_ID),
-                    json.getString(UPLOADER));
+            return MetadataFields.fromText(field -> field.equals(MetadataFields.SIZE)
+                    ? Long.toString(json.getJsonNumber(field).longValueExact())
+                    : json.getString(field));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Damaged attachment metadata", e);
         }

@@ -5,16 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.opencoc.attachment.model.AttachmentMetadata;
-import org.opencoc.attachment.model.DocId;
-import org.opencoc.attachment.model.FileName;
-import org.opencoc.attachment.model.TicketType;
+import org.opencoc.attachment.storage.MetadataFields;
 
 /**
  * Attachment metadata as S3 user metadata ({@code x-amz-meta-*} headers), which must be ASCII: every
@@ -29,16 +25,6 @@ final class UserMetadata {
     /** S3's limit for all user metadata keys and values together, in bytes. */
     static final int MAX_BYTES = 2048;
 
-    static final String DOC_ID = "doc-id";
-    static final String DOC_NAME = "doc-name";
-    static final String TICKET_TYPE = "ticket-type";
-    static final String SIZE = "size";
-    static final String CONTENT_TYPE = "content-type";
-    static final String SHA256 = "sha256";
-    static final String CREATED_AT = "created-at";
-    static final String DOMAIN_ID = "domain-id";
-    static final String UPLOADER = "uploader";
-
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private UserMetadata() {
@@ -46,22 +32,13 @@ final class UserMetadata {
 
     /** The metadata as user metadata, ready for a PutObject request. */
     static Map<String, String> encode(AttachmentMetadata metadata) {
-        Map<String, String> plain = Map.of(
-                DOC_ID, metadata.docId().value(),
-                DOC_NAME, metadata.fileName().value(),
-                TICKET_TYPE, metadata.ticketType().pathValue(),
-                SIZE, Long.toString(metadata.size()),
-                CONTENT_TYPE, metadata.contentType(),
-                SHA256, metadata.sha256Base64(),
-                CREATED_AT, metadata.createdAt().toString(),
-                DOMAIN_ID, metadata.domainId(),
-                UPLOADER, metadata.uploader());
         Map<String, String> encoded = new HashMap<>();
         int bytes = 0;
-        for (Map.Entry<String, String> entry : plain.entrySet()) {
+        for (Map.Entry<String, String> entry : MetadataFields.toText(metadata).entrySet()) {
+            String key = key(entry.getKey());
             String value = percentEncode(entry.getValue());
-            encoded.put(entry.getKey(), value);
-            bytes += entry.getKey().length() + value.length();
+            encoded.put(key, value);
+            bytes += key.length() + value.length();
         }
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException("The metadata of " + metadata.docId() + " needs " + bytes
@@ -79,20 +56,12 @@ final class UserMetadata {
         Map<String, String> map = new HashMap<>();
         userMetadata.forEach((key, value) ->
                 map.put(key.toLowerCase(Locale.ROOT).replace('_', '-'), percentDecode(value)));
-        try {
-            return new AttachmentMetadata(
-                    DocId.parse(map.get(DOC_ID)),
-                    new FileName(map.get(DOC_NAME)),
-                    TicketType.parse(map.get(TICKET_TYPE)),
-                    Long.parseLong(map.get(SIZE)),
-                    map.get(CONTENT_TYPE),
-                    Base64.getDecoder().decode(map.get(SHA256)),
-                    Instant.parse(map.get(CREATED_AT)),
-                    map.get(DOMAIN_ID),
-                    map.get(UPLOADER));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Damaged attachment metadata", e);
-        }
+        return MetadataFields.fromText(field -> map.get(key(field)));
+    }
+
+    /** The user-metadata key of a {@link MetadataFields} field: {@code doc_name} is {@code doc-name}. */
+    static String key(String field) {
+        return field.replace('_', '-');
     }
 
     static String percentEncode(String value) {

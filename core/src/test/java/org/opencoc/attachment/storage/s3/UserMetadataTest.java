@@ -14,6 +14,7 @@ import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
+import org.opencoc.attachment.storage.MetadataFields;
 import org.opencoc.attachment.upload.SampleFiles;
 
 class UserMetadataTest {
@@ -56,7 +57,7 @@ class UserMetadataTest {
     @Test
     void rejectsMissingKey() {
         Map<String, String> map = new HashMap<>(UserMetadata.encode(METADATA));
-        map.remove(UserMetadata.SHA256);
+        map.remove(UserMetadata.key(MetadataFields.SHA256));
 
         assertThatThrownBy(() -> UserMetadata.decode(map)).isInstanceOf(IllegalStateException.class);
     }
@@ -64,7 +65,7 @@ class UserMetadataTest {
     @Test
     void rejectsNonNumericSize() {
         Map<String, String> map = new HashMap<>(UserMetadata.encode(METADATA));
-        map.put(UserMetadata.SIZE, "large");
+        map.put(UserMetadata.key(MetadataFields.SIZE), "large");
 
         assertThatThrownBy(() -> UserMetadata.decode(map)).isInstanceOf(IllegalStateException.class);
     }
@@ -72,7 +73,7 @@ class UserMetadataTest {
     @Test
     void rejectsTamperedDocId() {
         Map<String, String> map = new HashMap<>(UserMetadata.encode(METADATA));
-        map.put(UserMetadata.DOC_ID, UserMetadata.percentEncode("../../etc/passwd"));
+        map.put(UserMetadata.key(MetadataFields.DOC_ID), UserMetadata.percentEncode("../../etc/passwd"));
 
         assertThatThrownBy(() -> UserMetadata.decode(map)).isInstanceOf(IllegalStateException.class);
     }
@@ -81,7 +82,7 @@ class UserMetadataTest {
     void rejectsBrokenPercentEncoding() {
         for (String damaged : new String[] {"%4", "%zz", "é", "%C3"}) {
             Map<String, String> map = new HashMap<>(UserMetadata.encode(METADATA));
-            map.put(UserMetadata.DOC_NAME, damaged);
+            map.put(UserMetadata.key(MetadataFields.DOC_NAME), damaged);
 
             assertThatThrownBy(() -> UserMetadata.decode(map)).as(damaged)
                     .isInstanceOf(IllegalStateException.class)
