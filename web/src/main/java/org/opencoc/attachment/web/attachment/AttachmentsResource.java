@@ -4,16 +4,15 @@ import java.io.InputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -54,13 +53,8 @@ public class AttachmentsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
-    public UploadResponse upload(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
-                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                 @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                                 @HeaderParam("Content-Digest") String requestDigest,
-                                 @Context ContainerRequestContext request,
-                                 InputStream body) {
-        AttachmentMetadata stored = uploads.receive(ticketType, contentType, contentLength, requestDigest, request, body);
+    public UploadResponse upload(@BeanParam UploadRequest request, InputStream body) {
+        AttachmentMetadata stored = uploads.receive(request, body);
         return UploadResponse.of(stored.docId().value(), stored.fileName().value());
     }
 

@@ -4,14 +4,10 @@ import java.io.InputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.opencoc.attachment.api.ExternalUploadResponse;
@@ -36,13 +32,8 @@ public class ExternalAttachmentsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAction(RequiresAction.UPLOAD_FILE)
-    public ExternalUploadResponse upload(@PathParam(PathParameters.TICKET_TYPE) String ticketType,
-                                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                                         @HeaderParam("Content-Digest") String requestDigest,
-                                         @Context ContainerRequestContext request,
-                                         InputStream body) {
-        AttachmentMetadata stored = uploads.receive(ticketType, contentType, contentLength, requestDigest, request, body);
+    public ExternalUploadResponse upload(@BeanParam UploadRequest request, InputStream body) {
+        AttachmentMetadata stored = uploads.receive(request, body);
         return ExternalUploadResponse.of(stored.docId().value(), stored.fileName().value());
     }
 }

@@ -41,21 +41,18 @@ public class Uploads {
      * publishes it. A {@code Content-Length} over the limit (plus framing) is refused before anything
      * is read.
      *
-     * @param ticketType    the raw {@code ticket_type} path parameter (only {@code incident} is accepted)
-     * @param contentType   the request's {@code Content-Type}, or {@code null}
-     * @param contentLength the request's {@code Content-Length}, or {@code null} when chunked
-     * @param requestDigest the request's {@code Content-Digest}, or {@code null}
+     * @param request the path parameter, headers and context of the upload call
+     * @param body    the request body
      * @return the metadata of the published attachment
      */
-    public AttachmentMetadata receive(String ticketType, String contentType, String contentLength,
-                                      String requestDigest, ContainerRequestContext request, InputStream body) {
-        TicketType type = TicketType.parse(ticketType);
-        long length = parseLength(contentLength);
-        Caller caller = CurrentCaller.of(request);
-        try (Upload upload = uploader.begin(type, caller.domainId(), caller.urn(), requestDigest, length)) {
-            MultipartUpload.read(contentType == null ? "" : contentType, length, body, upload);
+    public AttachmentMetadata receive(UploadRequest request, InputStream body) {
+        TicketType type = TicketType.parse(request.ticketType);
+        long length = parseLength(request.contentLength);
+        Caller caller = CurrentCaller.of(request.context);
+        try (Upload upload = uploader.begin(type, caller.domainId(), caller.urn(), request.contentDigest, length)) {
+            MultipartUpload.read(request.contentType == null ? "" : request.contentType, length, body, upload);
             AttachmentMetadata stored = upload.publish();
-            AuditLogFilter.recordUpload(request, stored.docId().value());
+            AuditLogFilter.recordUpload(request.context, stored.docId().value());
             metrics.uploaded(stored.size());
             return stored;
         }
