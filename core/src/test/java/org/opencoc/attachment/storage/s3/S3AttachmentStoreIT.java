@@ -42,10 +42,7 @@ import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.storage.StagedFile;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
@@ -76,13 +73,7 @@ class S3AttachmentStoreIT {
     @BeforeAll
     static void startS3Proxy() {
         s3proxy = new S3ProxyServer(work.resolve("s3proxy")).start();
-        direct = S3Client.builder()
-                .endpointOverride(s3proxy.endpoint())
-                .region(Region.of(S3ProxyServer.REGION))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-                .build();
+        direct = s3proxy.client();
         // A cold S3Proxy (JIT, loaded CI machine) may miss the 2 s budget of the first calls: the store
         // starts anyway and creates the bucket once the proxy answers, which is what is waited for here.
         try (S3AttachmentStore creator = new S3AttachmentStore(settings(BUCKET, true, "creator-staging"))) {
@@ -323,7 +314,7 @@ class S3AttachmentStoreIT {
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+    static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {

@@ -13,6 +13,11 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * A real S3Proxy (filesystem backend, AWS V2/V4 signatures checked) inside the test JVM, on a loopback
  * port picked once: {@link #stop()} then {@link #start()} brings the same store back on the same port
@@ -78,6 +83,21 @@ final class S3ProxyServer implements AutoCloseable {
         } finally {
             blobs.close();
         }
+    }
+
+    /** A path-style client of this server with its credentials; the caller closes it. */
+    S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
+    }
+
+    /** The loopback port the server listens on while started. */
+    int port() {
+        return port;
     }
 
     /** The base URI for path-style S3 clients, e.g. {@code http://127.0.0.1:41234}. */

@@ -1,4 +1,4 @@
-package org.opencoc.attachment.it.fault;
+package org.opencoc.attachment.storage.s3;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.opencoc.attachment.it.fault;
+package org.opencoc.attachment.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,17 +17,14 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencoc.attachment.error.AttachmentException;
 import org.opencoc.attachment.error.ErrorCode;
-import org.opencoc.attachment.it.process.S3ProxyProcess;
-import org.opencoc.attachment.it.scaleout.Cluster;
 import org.opencoc.attachment.model.AttachmentMetadata;
 import org.opencoc.attachment.model.DocId;
 import org.opencoc.attachment.model.FileName;
 import org.opencoc.attachment.model.TicketType;
 import org.opencoc.attachment.storage.StagedFile;
-import org.opencoc.attachment.storage.s3.S3AttachmentStore;
-import org.opencoc.attachment.storage.s3.S3Settings;
 
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -52,21 +49,26 @@ class S3UploadFramingIT {
     private static final Duration HOLD = Duration.ofMillis(200);
     private static final int LATE_TAIL_UPLOADS = 8;
 
-    private static Path work;
-    private static S3ProxyProcess s3;
+    @TempDir
+    static Path work;
+    private static S3ProxyServer s3;
     private static S3Client direct;
 
     @BeforeAll
     static void startStore() {
-        work = Cluster.workDirectory("S3UploadFramingIT");
-        s3 = Cluster.s3Proxy(work).start();
-        direct = Cluster.directS3(s3);
+        s3 = new S3ProxyServer(work.resolve("s3proxy")).start();
+        direct = s3.client();
         direct.createBucket(request -> request.bucket(BUCKET));
     }
 
     @AfterAll
     static void stopStore() {
-        Cluster.closeAll(direct, s3);
+        if (direct != null) {
+            direct.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     @Test
@@ -103,8 +105,8 @@ class S3UploadFramingIT {
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
 
             long start = System.nanoTime();
-            Cluster.await("the object of the failed upload to be deleted", Duration.ofSeconds(30),
-                    () -> !exists("attachments/" + docId.value()));
+            S3AttachmentStoreIT.awaitTrue(() -> !exists("attachments/" + docId.value()), Duration.ofSeconds(30),
+                    "the object of the failed upload to be deleted");
             LOG.info(() -> String.format("PUT answers cut: %d; the object of the failed upload was gone %d ms"
                     + " after the 503", relay.cutAnswers(), (System.nanoTime() - start) / 1_000_000));
             assertThat(relay.cutAnswers()).as("PUTs the store completed without the client hearing").isPositive();
@@ -140,7 +142,7 @@ class S3UploadFramingIT {
     }
 
     private static S3Settings settings(TamperingRelay relay, String staging) {
-        return new S3Settings(relay.endpoint(), BUCKET, null, s3.accessKey(), s3.secretKey(), true, false,
+        return new S3Settings(relay.endpoint(), BUCKET, null, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true, false,
                 null, null, work.resolve(staging));
     }
 
