@@ -307,7 +307,7 @@ parallel_uploads() { # kind(service|s3proxy) file n round
 }
 
 # The doc_id of an upload answer.
-doc_id_of() { sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' "$1"; }
+doc_id_of() { python3 "$root/bench/parse.py" doc-id "$1" 2>/dev/null || true; }
 
 # The two tokens every small-request benchmark uses, signed with the keys in $work/keys: sets
 # account_token and user_token (bench/run's 10-statement USER policy, with MFA).

@@ -9,6 +9,11 @@
   parse.py heap-after-gc FILE
       FILE: a unified GC log (-Xlog:gc). Prints two lines, "min_MiB max_MiB count" of the heap after
       every collection and after full collections only; a line is empty when there was none.
+  parse.py allocated-mib FILE
+      FILE: a unified GC log (-Xlog:gc). Prints the MiB the application allocated between the first and
+      the last collection: the sum of each one's "before" minus the previous one's "after".
+  parse.py doc-id FILE
+      FILE: the JSON answer of an upload. Prints its "id" (the doc_id); exits 1 when it has none.
 """
 import json
 import re
@@ -62,11 +67,39 @@ def heap_after_gc(path):
         print(f"{min(values):g} {max(values):g} {len(values)}" if values else "")
 
 
+def allocated_mib(path):
+    total, previous_after = 0.0, None
+    with open(path) as log:
+        for line in log:
+            m = COLLECTION.search(line)
+            if m:
+                before, after = int(m.group(2)) * MIB[m.group(3)], int(m.group(4)) * MIB[m.group(5)]
+                if previous_after is not None:
+                    total += before - previous_after
+                previous_after = after
+    print(f"{total:.0f}")
+
+
+def doc_id(path):
+    try:
+        with open(path) as f:
+            answer = json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit(f"no JSON answer in {path} ({e})")
+    if not isinstance(answer, dict) or not isinstance(answer.get("id"), str):
+        sys.exit(f"the answer in {path} has no id")
+    print(answer["id"])
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["wrk"] and len(args) >= 2:
         wrk(args[1], "--refused" in args[2:], "--tokens-once" in args[2:])
     elif args[:1] == ["heap-after-gc"] and len(args) == 2:
         heap_after_gc(args[1])
+    elif args[:1] == ["allocated-mib"] and len(args) == 2:
+        allocated_mib(args[1])
+    elif args[:1] == ["doc-id"] and len(args) == 2:
+        doc_id(args[1])
     else:
         sys.exit(__doc__)
