@@ -44,28 +44,4 @@ class AttachmentClientTest {
         assertThat(AttachmentClient.builder(URI.create("https://coc.example/base")).build().collection())
                 .hasToString("https://coc.example/base/v1/incident/attachments");
     }
-
-    @Test
-    void multipartFileNameCannotBreakOutOfItsQuotes() {
-        assertThat(AttachmentClient.quotedName("a\"; name=\"evil\r\nX: y.txt")).isEqualTo("a%22; name=%22evil%0D%0AX: y.txt");
-    }
-
-    @Test
-    void errorEnvelopeMessageIsTheExceptionMessage() {
-        ClientException e = AttachmentClient.failure(415, "{\"provider_code\":\"049\",\"error_code\":\"GOM.00007259\","
-                + "\"error_msg\":\"The file type is not allowed.\",\"data\":null}", java.util.Optional.of("r-1"));
-
-        assertThat(e.getMessage()).isEqualTo("The file type is not allowed.");
-        assertThat(e.kind()).isEqualTo(ClientException.Kind.REFUSED);
-        assertThat(e.envelope()).hasValueSatisfying(env -> assertThat(env.errorCode()).isEqualTo("GOM.00007259"));
-        assertThat(e.requestId()).contains("r-1");
-    }
-
-    @Test
-    void bodyThatIsNotAnEnvelopeStillGivesTheStatus() {
-        ClientException e = AttachmentClient.failure(502, "<html>Bad gateway</html>", java.util.Optional.empty());
-
-        assertThat(e.kind()).isEqualTo(ClientException.Kind.SERVER);
-        assertThat(e.getMessage()).isEqualTo("HTTP 502");
-    }
 }

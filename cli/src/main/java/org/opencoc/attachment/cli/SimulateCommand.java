@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,7 +36,6 @@ import org.opencoc.attachment.iam.policy.Policy;
 import org.opencoc.attachment.iam.policy.PolicyException;
 import org.opencoc.attachment.iam.policy.PolicyExplainer;
 import org.opencoc.attachment.iam.policy.PolicyExplainer.Explanation;
-import org.opencoc.attachment.iam.policy.PolicyExplainer.StatementTrace;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,7 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code principal_type}, {@code mfa}, {@code policies}, {@code groups}); token policies come first,
  * then the groups' in name order, as in the service. The request context is the service's
  * ({@code ConditionContext.forRequest}) at {@code --time}, from {@code --source-ip}, for
- * {@code --ticket-type}, plus any {@code --context} overrides.
+ * {@code --ticket-type}, plus any {@code --context} overrides. What it prints is a
+ * {@link SimulationReport}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decide an action as the service would, and explain every statement.",
@@ -149,10 +148,11 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             explanation = new Explanation(Decision.failClosed(e), List.of());
         }
+        SimulationReport report = new SimulationReport(action, caller, context, explanation);
         if (json) {
-            out.println(toJson(caller, context, explanation));
+            out.println(report.toJson());
         } else {
-            print(out, caller, context, explanation);
+            report.print(out);
         }
         return switch (explanation.decision().outcome()) {
             case ALLOW -> ExitCode.OK;
@@ -256,91 +256,6 @@ final class SimulateCommand implements Callable<Integer> {
             policies.addAll(groupPolicies.policiesFor(groups));
         }
         return policies;
-    }
-
-    // ------------------------------------------------------------------ output
-
-    private void print(PrintWriter out, Caller caller, ConditionContext context, Explanation explanation) {
-        Decision decision = explanation.decision();
-        out.println("decision:  " + outcome(decision).replace('_', ' ').toUpperCase(Locale.ROOT) + "  " + action
-                + " for " + caller.urn());
-        out.println("deciding:  " + decision.policy().map(p -> "policy '" + p + "'").orElse("no policy")
-                + decision.statement().map(s -> ", statement " + s).orElse(""));
-        out.println("reason:    " + decision.reason());
-        out.println("request:   " + describe(context));
-        if (caller.type() == Caller.PrincipalType.ACCOUNT) {
-            out.println("(an account principal is allowed every action; its policies are not read)");
-            return;
-        }
-        if (explanation.statements().isEmpty()) {
-            return;
-        }
-        out.println("statements:");
-        for (StatementTrace trace : explanation.statements()) {
-            out.println((trace.deciding() ? "  * " : "    ") + trace.policy() + " " + trace.statement() + " ("
-                    + trace.effect().name().charAt(0) + trace.effect().name().substring(1).toLowerCase(Locale.ROOT) + "): "
-                    + verdict(trace) + " - " + trace.detail());
-        }
-        if (explanation.deciding().isPresent()) {
-            out.println("  (* the deciding statement)");
-        }
-    }
-
-    private static String verdict(StatementTrace trace) {
-        return switch (trace.verdict()) {
-            case APPLIES -> "applies";
-            case RESOURCE_NOT_COVERED -> "resource not covered";
-            case ACTION_NOT_MATCHED -> "action did not match";
-            case CONDITION_FALSE -> "condition false";
-            case CONDITION_ERROR -> "condition not evaluable";
-        };
-    }
-
-    private static String outcome(Decision decision) {
-        return switch (decision.outcome()) {
-            case ALLOW -> "allow";
-            case EXPLICIT_DENY -> "explicit_deny";
-            case IMPLICIT_DENY -> "implicit_deny";
-        };
-    }
-
-    private static String describe(ConditionContext context) {
-        List<String> parts = new ArrayList<>();
-        for (String key : context.keys()) {
-            List<String> values = context.values(key);
-            parts.add(key + "=" + (values.size() == 1 ? values.get(0) : values.toString()));
-        }
-        return String.join(", ", parts);
-    }
-
-    private String toJson(Caller caller, ConditionContext context, Explanation explanation) {
-        Decision decision = explanation.decision();
-        JsonObjectBuilder contextJson = Json.createObjectBuilder();
-        for (String key : context.keys()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
-            context.values(key).forEach(values::add);
-            contextJson.add(key, values);
-        }
-        JsonArrayBuilder statements = Json.createArrayBuilder();
-        for (StatementTrace trace : explanation.statements()) {
-            statements.add(Json.createObjectBuilder()
-                    .add("policy", trace.policy())
-                    .add("statement", trace.statement())
-                    .add("effect", trace.effect().name())
-                    .add("verdict", trace.verdict().name())
-                    .add("detail", trace.detail())
-                    .add("deciding", trace.deciding()));
-        }
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("decision", outcome(decision))
-                .add("action", action)
-                .add("principal", caller.urn());
-        decision.policy().ifPresentOrElse(p -> json.add("policy", p), () -> json.addNull("policy"));
-        decision.statement().ifPresentOrElse(s -> json.add("statement", s), () -> json.addNull("statement"));
-        return json.add("reason", decision.reason())
-                .add("context", contextJson)
-                .add("statements", statements)
-                .build().toString();
     }
 
     // ------------------------------------------------------------------ helpers
