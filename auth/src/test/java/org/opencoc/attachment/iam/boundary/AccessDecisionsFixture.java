@@ -92,7 +92,7 @@ public final class AccessDecisionsFixture {
     }
 
     /** An {@link AccessDecisions} as CDI builds it: configuration injected, then {@code @PostConstruct}. */
-    private static AccessDecisions configured(Optional<String> groupFile, Clock clock) {
+    static AccessDecisions configured(Optional<String> groupFile, Clock clock) {
         AccessDecisions decisions = new AccessDecisions();
         decisions.groupPolicyFile = groupFile;
         decisions.trustedProxies = Optional.empty();

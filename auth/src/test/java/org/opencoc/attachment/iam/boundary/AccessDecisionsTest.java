@@ -114,12 +114,7 @@ class AccessDecisionsTest {
     }
 
     private AccessDecisions decisions(Optional<String> groupFile) {
-        AccessDecisions decisions = new AccessDecisions();
-        decisions.groupPolicyFile = groupFile;
-        decisions.trustedProxies = Optional.empty();
-        decisions.clock = clock;
-        decisions.load();
-        return decisions;
+        return AccessDecisionsFixture.configured(groupFile, clock);
     }
 
     private static AuditRecord download(AccessDecisions decisions, VerifiedToken token, String sourceIp) {
