@@ -41,7 +41,12 @@ final class S3RangeStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = (int) reading(super::read);
+        int b;
+        try {
+            b = super.read();
+        } catch (SdkException e) {
+            throw failed(e);
+        }
         if (b >= 0) {
             remaining--;
         }
@@ -50,7 +55,12 @@ final class S3RangeStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = (int) reading(() -> super.read(buffer, offset, length));
+        int n;
+        try {
+            n = super.read(buffer, offset, length);
+        } catch (SdkException e) {
+            throw failed(e);
+        }
         if (n > 0) {
             remaining -= n;
         }
@@ -59,36 +69,35 @@ final class S3RangeStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = reading(() -> super.skip(n));
+        long skipped;
+        try {
+            skipped = super.skip(n);
+        } catch (SdkException e) {
+            throw failed(e);
+        }
         remaining -= skipped;
         return skipped;
     }
 
     @Override
     public void close() throws IOException {
-        reading(() -> {
+        try {
             if (remaining > 0) {
                 response.abort();
             }
             super.close();
-            return 0;
-        });
-    }
-
-    /**
-     * Runs one call on the SDK's stream, an {@link SdkException} becoming an {@link IOException}. The
-     * result is a primitive, so a read allocates no box.
-     */
-    private static long reading(StreamCall call) throws IOException {
-        try {
-            return call.run();
         } catch (SdkException e) {
-            throw new IOException("Reading the attachment from S3 failed", e);
+            throw failed(e);
         }
     }
 
-    @FunctionalInterface
-    private interface StreamCall {
-        long run() throws IOException;
+    /**
+     * The one translation of an SDK failure on the stream (the store gone mid-stream): an
+     * {@link IOException}, as callers of an {@link InputStream} expect. Each method catches and calls
+     * this directly rather than passing its call as a lambda, so the download's read loop allocates
+     * nothing per read.
+     */
+    private static IOException failed(SdkException e) {
+        return new IOException("Reading the attachment from S3 failed", e);
     }
 }
